@@ -1,0 +1,47 @@
+// Extractor: turns one document into facts, each with the sentence that
+// states it, its offsets, the rule that found it and a confidence.
+//
+// Linguistic knowledge (ranks, titles, crime types, forces, places, unit
+// head-words) is loaded from data files at Create time, not compiled in.
+#ifndef KG_EXTRACTOR_SERVICE_PIPELINE_EXTRACTOR_H_
+#define KG_EXTRACTOR_SERVICE_PIPELINE_EXTRACTOR_H_
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "kg/v1/extractor.pb.h"
+#include "kg/v1/fact.pb.h"
+
+namespace kg::extractor {
+
+struct ExtractorOptions {
+  // Folder holding the gazetteer files (see extractor_service/data/README.md).
+  std::string data_dir;
+  // Documents longer than this are refused with InvalidArgument.
+  size_t max_document_bytes = 16 * 1024 * 1024;
+};
+
+class Extractor {
+ public:
+  // Loads the gazetteers. InvalidArgument / NotFound naming the file and line
+  // when a data file is missing or malformed.
+  static absl::StatusOr<std::unique_ptr<Extractor>> Create(
+      const ExtractorOptions& options);
+
+  virtual ~Extractor() = default;
+
+  // Extracts the facts of `document`. Every evidence record names
+  // document.id(). Deterministic: the same document gives the same facts in
+  // the same order. Errors (InvalidArgument): empty id, empty or
+  // whitespace-only text, text over max_document_bytes, invalid UTF-8 (the
+  // message names the byte offset). Thread-safe.
+  virtual absl::StatusOr<std::vector<kg::v1::Fact>> Extract(
+      const kg::v1::Document& document) const = 0;
+};
+
+}  // namespace kg::extractor
+
+#endif  // KG_EXTRACTOR_SERVICE_PIPELINE_EXTRACTOR_H_

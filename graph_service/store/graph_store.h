@@ -1,0 +1,132 @@
+// GraphStore: where facts and their evidence live. The query engine is
+// written against this interface only, so it runs on RocksDB in production
+// and on the in-memory store in tests.
+//
+// Model. Every term (entity, text, integer, decimal, date, and predicate
+// names) is dictionary-encoded to a TermId. A fact is the triple
+// (subject, predicate, value) of TermIds and is stored once, however many
+// documents state it; each statement adds an evidence record. A fact exists
+// exactly as long as it has at least one evidence record.
+//
+// Thread safety: implementations are safe for concurrent use; writes are
+// serialised internally, reads see a consistent state per call.
+#ifndef KG_GRAPH_SERVICE_STORE_GRAPH_STORE_H_
+#define KG_GRAPH_SERVICE_STORE_GRAPH_STORE_H_
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "kg/v1/fact.pb.h"
+
+namespace kg::graph {
+
+// Dictionary id of a term. 0 is never assigned: it means "no such term" in
+// lookups and "any" in patterns.
+using TermId = uint64_t;
+inline constexpr TermId kNoTerm = 0;
+
+struct IdTriple {
+  TermId subject = kNoTerm;
+  TermId predicate = kNoTerm;
+  TermId value = kNoTerm;
+
+  bool operator==(const IdTriple& o) const {
+    return subject == o.subject && predicate == o.predicate && value == o.value;
+  }
+};
+
+// A triple pattern over ids; kNoTerm in a position matches anything.
+using IdPattern = IdTriple;
+
+// What a write did. Counts are of distinct facts.
+struct WriteStats {
+  uint32_t facts_received = 0;
+  uint32_t facts_new = 0;
+  uint32_t evidence_new = 0;
+  uint32_t facts_retracted = 0;
+  uint32_t evidence_removed = 0;
+  // ReplaceDocument only: the content hash matched, nothing was written.
+  bool unchanged = false;
+};
+
+struct StoreStats {
+  uint64_t facts = 0;
+  uint64_t evidence = 0;
+  uint64_t documents = 0;
+  uint64_t terms = 0;
+  // Facts per predicate name.
+  std::vector<std::pair<std::string, uint64_t>> facts_per_predicate;
+};
+
+class GraphStore {
+ public:
+  virtual ~GraphStore() = default;
+
+  // Makes `facts` the complete fact set of `document_id`, atomically: evidence
+  // the document gave before and does not give now is removed (facts left
+  // with no evidence disappear), new evidence is added. Every evidence record
+  // of `facts` must name `document_id` (else InvalidArgument, nothing
+  // written). When `content_hash` is non-empty and equals the hash stored
+  // with the document, nothing is written and `unchanged` is set.
+  // Facts are validated first (see ValidateFact); one bad fact fails the
+  // whole call with InvalidArgument and writes nothing.
+  // Returns once the write is durable (WAL synced).
+  virtual absl::StatusOr<WriteStats> ReplaceDocument(
+      absl::string_view document_id, absl::string_view content_hash,
+      const std::vector<kg::v1::Fact>& facts) = 0;
+
+  // Adds facts whose evidence names their own documents (imports, derived
+  // facts). Evidence identical to a stored record (same document, offsets
+  // and rule) is not added twice. Atomic and durable like ReplaceDocument.
+  virtual absl::StatusOr<WriteStats> AddFacts(
+      const std::vector<kg::v1::Fact>& facts) = 0;
+
+  // Removes all evidence from `document_id`; facts it alone supported are
+  // retracted. NotFound if the document is unknown.
+  virtual absl::StatusOr<WriteStats> DeleteDocument(
+      absl::string_view document_id) = 0;
+
+  // Id of a term, or kNoTerm when the store has never seen it. Predicates
+  // are looked up by LookupPredicate.
+  virtual absl::StatusOr<TermId> LookupValue(const kg::v1::Value& value) const = 0;
+  virtual absl::StatusOr<TermId> LookupPredicate(
+      absl::string_view predicate) const = 0;
+
+  // Inverse of the lookups. NotFound for an unknown id.
+  virtual absl::StatusOr<kg::v1::Value> DecodeValue(TermId id) const = 0;
+  virtual absl::StatusOr<std::string> DecodePredicate(TermId id) const = 0;
+
+  // Calls `visit` for every stored fact matching `pattern`, in index order,
+  // until `visit` returns false. Any pattern with at least one bound position
+  // is a single prefix scan.
+  virtual absl::Status Scan(
+      const IdPattern& pattern,
+      const std::function<bool(const IdTriple&)>& visit) const = 0;
+
+  // Estimated number of facts matching `pattern`; cheap, for the planner.
+  virtual uint64_t EstimateCount(const IdPattern& pattern) const = 0;
+
+  // Evidence records of a fact (empty if the fact does not exist).
+  virtual absl::StatusOr<std::vector<kg::v1::Evidence>> GetEvidence(
+      const IdTriple& fact) const = 0;
+
+  // Ids of the documents with evidence in the store, sorted.
+  virtual absl::StatusOr<std::vector<std::string>> ListDocuments() const = 0;
+
+  virtual absl::StatusOr<StoreStats> GetStats() const = 0;
+};
+
+// Checks a fact as the store will accept it: subject and predicate
+// non-empty valid UTF-8, predicate lower_snake_case, value set (decimal in
+// plain notation, date YYYY-MM-DD), at least one evidence record, every
+// confidence in (0, 1]. InvalidArgument with a message naming the field.
+absl::Status ValidateFact(const kg::v1::Fact& fact);
+
+}  // namespace kg::graph
+
+#endif  // KG_GRAPH_SERVICE_STORE_GRAPH_STORE_H_
