@@ -1,0 +1,44 @@
+#include "clients/cli/connection.h"
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+#include "common/grpc_status.h"
+#include "grpcpp/create_channel.h"
+#include "grpcpp/security/credentials.h"
+
+namespace kg::cli {
+
+std::unique_ptr<kg::v1::GraphService::Stub> GraphStub(
+    const std::string& address) {
+  return kg::v1::GraphService::NewStub(
+      grpc::CreateChannel(address, grpc::InsecureChannelCredentials()));
+}
+
+std::unique_ptr<kg::v1::ExtractorService::Stub> ExtractorStub(
+    const std::string& address) {
+  grpc::ChannelArguments arguments;
+  arguments.SetMaxSendMessageSize(-1);
+  return kg::v1::ExtractorService::NewStub(grpc::CreateCustomChannel(
+      address, grpc::InsecureChannelCredentials(), arguments));
+}
+
+void SetTimeout(grpc::ClientContext& context, absl::Duration timeout) {
+  context.set_deadline(absl::ToChronoTime(absl::Now() + timeout));
+}
+
+std::string DescribeError(const grpc::Status& status,
+                          const std::string& service_name,
+                          const std::string& address,
+                          const std::string& address_flag) {
+  if (status.error_code() == grpc::StatusCode::UNAVAILABLE &&
+      status.error_message().find("graph service at") == std::string::npos) {
+    std::string env_name = absl::AsciiStrToUpper(address_flag);
+    return absl::StrCat("cannot reach the ", service_name, " at ", address,
+                        ": is it running? (set --", address_flag, " or KG_",
+                        env_name, ")");
+  }
+  return absl::StrCat(GrpcCodeName(status.error_code()), ": ",
+                      status.error_message());
+}
+
+}  // namespace kg::cli

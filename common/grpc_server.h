@@ -1,0 +1,51 @@
+// Start-up and shutdown shared by both services: listening address, message
+// limits, health checking, reflection, and graceful stop on SIGTERM.
+#ifndef KG_COMMON_GRPC_SERVER_H_
+#define KG_COMMON_GRPC_SERVER_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/time/time.h"
+#include "grpcpp/server.h"
+
+namespace kg {
+
+struct GrpcServerOptions {
+  // Interface to listen on. Loopback by default: exposing a service is a
+  // decision, not an accident.
+  std::string host = "127.0.0.1";
+  // 0 picks a free port; the chosen one is returned by StartGrpcServer.
+  int port = 0;
+  int max_receive_message_bytes = 64 * 1024 * 1024;
+};
+
+struct RunningGrpcServer {
+  std::unique_ptr<grpc::Server> server;
+  int port = 0;
+};
+
+// Builds and starts a server with the standard health service (reports
+// SERVING) and server reflection. `services` are not owned and must outlive
+// the server. Unavailable when the address cannot be bound.
+absl::StatusOr<RunningGrpcServer> StartGrpcServer(
+    const GrpcServerOptions& options,
+    const std::vector<grpc::Service*>& services);
+
+// Health goes NOT_SERVING, new calls are refused, in-flight calls get
+// `grace` to finish before they are cancelled.
+void ShutdownGracefully(grpc::Server& server, absl::Duration grace);
+
+// Blocks SIGTERM and SIGINT in the calling thread and every thread it starts
+// later. Call first thing in main, before any thread exists.
+void BlockTerminationSignals();
+
+// Waits for SIGTERM or SIGINT (blocked by BlockTerminationSignals) and
+// returns its number.
+int WaitForTerminationSignal();
+
+}  // namespace kg
+
+#endif  // KG_COMMON_GRPC_SERVER_H_

@@ -1,0 +1,46 @@
+#include "extractor_service/extractor_service_impl.h"
+
+#include <algorithm>
+#include <chrono>
+#include <vector>
+
+#include "common/grpc_status.h"
+
+namespace kg::extractor {
+
+ExtractorServiceImpl::ExtractorServiceImpl(const Extractor* extractor,
+                                           const GraphClient* graph,
+                                           absl::Duration forward_timeout)
+    : extractor_(extractor), graph_(graph), forward_timeout_(forward_timeout) {}
+
+grpc::Status ExtractorServiceImpl::Extract(
+    grpc::ServerContext* context, const kg::v1::ExtractRequest* request,
+    kg::v1::ExtractResponse* response) {
+  if (!request->has_document()) {
+    return grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,
+                        "document is missing");
+  }
+  if (request->forward() && graph_ == nullptr) {
+    return grpc::Status(grpc::StatusCode::FAILED_PRECONDITION,
+                        "this extractor has no --graph_address; it can "
+                        "extract but not forward");
+  }
+  absl::StatusOr<std::vector<kg::v1::Fact>> facts =
+      extractor_->Extract(request->document());
+  if (!facts.ok()) return ToGrpcStatus(facts.status());
+
+  if (request->forward()) {
+    absl::Time deadline = absl::Now() + forward_timeout_;
+    if (context->deadline() != std::chrono::system_clock::time_point::max()) {
+      deadline = std::min(deadline, absl::FromChrono(context->deadline()));
+    }
+    absl::StatusOr<kg::v1::IngestResponse> ack =
+        graph_->IngestDocument(request->document().id(), *facts, deadline);
+    if (!ack.ok()) return ToGrpcStatus(ack.status());
+    *response->mutable_ingest() = *std::move(ack);
+  }
+  for (kg::v1::Fact& fact : *facts) *response->add_facts() = std::move(fact);
+  return grpc::Status::OK;
+}
+
+}  // namespace kg::extractor

@@ -1,0 +1,33 @@
+// The gRPC face of the extractor: validates the request, runs the extraction
+// core, and (when asked) forwards the facts to the graph service. An OK
+// answer to a forwarding call means the graph acknowledged the facts.
+#ifndef KG_EXTRACTOR_SERVICE_EXTRACTOR_SERVICE_IMPL_H_
+#define KG_EXTRACTOR_SERVICE_EXTRACTOR_SERVICE_IMPL_H_
+
+#include "absl/time/time.h"
+#include "extractor_service/graph_client.h"
+#include "extractor_service/pipeline/extractor.h"
+#include "kg/v1/extractor.grpc.pb.h"
+
+namespace kg::extractor {
+
+class ExtractorServiceImpl final : public kg::v1::ExtractorService::Service {
+ public:
+  // Neither pointer is owned; `graph` may be null when no graph service is
+  // configured, and forwarding requests then fail with FAILED_PRECONDITION.
+  ExtractorServiceImpl(const Extractor* extractor, const GraphClient* graph,
+                       absl::Duration forward_timeout);
+
+  grpc::Status Extract(grpc::ServerContext* context,
+                       const kg::v1::ExtractRequest* request,
+                       kg::v1::ExtractResponse* response) override;
+
+ private:
+  const Extractor* const extractor_;
+  const GraphClient* const graph_;
+  const absl::Duration forward_timeout_;
+};
+
+}  // namespace kg::extractor
+
+#endif  // KG_EXTRACTOR_SERVICE_EXTRACTOR_SERVICE_IMPL_H_

@@ -1,0 +1,65 @@
+// extractor_server: serves kg.v1.ExtractorService.
+//
+//   extractor_server --port=50052 --graph_address=127.0.0.1:50051
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+
+#include "absl/flags/flag.h"
+#include "absl/flags/parse.h"
+#include "absl/flags/usage.h"
+#include "absl/time/time.h"
+#include "extractor_service/pipeline/data_dir.h"
+#include "extractor_service/server.h"
+
+ABSL_FLAG(std::string, host, "127.0.0.1", "Interface to listen on.");
+ABSL_FLAG(int, port, 50052, "Port to listen on; 0 picks a free one.");
+ABSL_FLAG(std::string, graph_address, "",
+          "host:port of the graph service; empty disables forwarding.");
+ABSL_FLAG(std::string, data_dir, "",
+          "Gazetteer folder; defaults to the one shipped with the binary.");
+ABSL_FLAG(int, max_document_mb, 16, "Largest document accepted, MiB.");
+ABSL_FLAG(absl::Duration, forward_timeout, absl::Seconds(30),
+          "Longest a forward to the graph may take, retries included.");
+ABSL_FLAG(absl::Duration, shutdown_grace, absl::Seconds(10),
+          "Time in-flight calls get to finish after SIGTERM.");
+
+int main(int argc, char** argv) {
+  kg::BlockTerminationSignals();
+  absl::SetProgramUsageMessage(
+      "Extracts facts from documents (kg.v1.ExtractorService).");
+  absl::ParseCommandLine(argc, argv);
+
+  kg::extractor::ExtractorServerOptions options;
+  options.grpc.host = absl::GetFlag(FLAGS_host);
+  options.grpc.port = absl::GetFlag(FLAGS_port);
+  const size_t max_document_bytes =
+      static_cast<size_t>(absl::GetFlag(FLAGS_max_document_mb)) * 1024 * 1024;
+  options.extractor.max_document_bytes = max_document_bytes;
+  // Room for the document plus its envelope.
+  options.grpc.max_receive_message_bytes =
+      static_cast<int>(max_document_bytes + 1024 * 1024);
+  options.extractor.data_dir = absl::GetFlag(FLAGS_data_dir);
+  if (options.extractor.data_dir.empty()) {
+    options.extractor.data_dir = kg::extractor::DefaultDataDir(argv[0]);
+  }
+  options.graph_address = absl::GetFlag(FLAGS_graph_address);
+  options.forward_timeout = absl::GetFlag(FLAGS_forward_timeout);
+
+  auto server = kg::extractor::ExtractorServer::Start(options);
+  if (!server.ok()) {
+    std::fprintf(stderr, "extractor_server: %s\n",
+                 server.status().ToString().c_str());
+    return EXIT_FAILURE;
+  }
+  std::printf("extractor_server listening on %s:%d, forwarding to %s\n",
+              options.grpc.host.c_str(), (*server)->port(),
+              options.graph_address.empty() ? "(nowhere)"
+                                            : options.graph_address.c_str());
+  std::fflush(stdout);
+  const int signal_number = kg::WaitForTerminationSignal();
+  std::printf("extractor_server: signal %d, shutting down\n", signal_number);
+  std::fflush(stdout);
+  (*server)->Shutdown(absl::GetFlag(FLAGS_shutdown_grace));
+  return EXIT_SUCCESS;
+}

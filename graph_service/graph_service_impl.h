@@ -1,0 +1,55 @@
+// The gRPC face of the graph service. Thin by design: each method validates
+// its request, calls the store or query core, and maps absl::Status to
+// grpc::Status. No business rules live here.
+#ifndef KG_GRAPH_SERVICE_GRAPH_SERVICE_IMPL_H_
+#define KG_GRAPH_SERVICE_GRAPH_SERVICE_IMPL_H_
+
+#include <cstdint>
+
+#include "absl/time/time.h"
+#include "graph_service/store/graph_store.h"
+#include "kg/v1/graph.grpc.pb.h"
+
+namespace kg::graph {
+
+struct GraphServiceLimits {
+  // Queries longer than this are refused (InvalidArgument).
+  uint32_t max_query_bytes = 64 * 1024;
+  // Rows returned when the request sets no limit.
+  uint32_t default_row_limit = 10000;
+  // Hard cap on rows whatever the request asks.
+  uint32_t max_row_limit = 1000000;
+  // Time a query may run when the caller set no deadline.
+  absl::Duration default_query_timeout = absl::Seconds(30);
+};
+
+class GraphServiceImpl final : public kg::v1::GraphService::Service {
+ public:
+  // `store` is not owned and must outlive the service.
+  GraphServiceImpl(GraphStore* store, const GraphServiceLimits& limits);
+
+  grpc::Status Ingest(grpc::ServerContext* context,
+                      grpc::ServerReaderWriter<kg::v1::IngestResponse,
+                                               kg::v1::IngestRequest>* stream)
+      override;
+  grpc::Status Query(grpc::ServerContext* context,
+                     const kg::v1::QueryRequest* request,
+                     grpc::ServerWriter<kg::v1::QueryRow>* writer) override;
+  grpc::Status GetEntity(grpc::ServerContext* context,
+                         const kg::v1::GetEntityRequest* request,
+                         kg::v1::GetEntityResponse* response) override;
+  grpc::Status DeleteDocument(grpc::ServerContext* context,
+                              const kg::v1::DeleteDocumentRequest* request,
+                              kg::v1::DeleteDocumentResponse* response) override;
+  grpc::Status GetStats(grpc::ServerContext* context,
+                        const kg::v1::GetStatsRequest* request,
+                        kg::v1::GetStatsResponse* response) override;
+
+ private:
+  GraphStore* const store_;
+  const GraphServiceLimits limits_;
+};
+
+}  // namespace kg::graph
+
+#endif  // KG_GRAPH_SERVICE_GRAPH_SERVICE_IMPL_H_

@@ -1,0 +1,58 @@
+// graph_server: serves kg.v1.GraphService over a RocksDB store.
+//
+//   graph_server --port=50051 --db_path=/var/lib/kg/graph
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+
+#include "absl/flags/flag.h"
+#include "absl/flags/parse.h"
+#include "absl/flags/usage.h"
+#include "absl/time/time.h"
+#include "graph_service/server.h"
+
+ABSL_FLAG(std::string, host, "127.0.0.1", "Interface to listen on.");
+ABSL_FLAG(int, port, 50051, "Port to listen on; 0 picks a free one.");
+ABSL_FLAG(std::string, db_path, "", "RocksDB directory (created if missing).");
+ABSL_FLAG(bool, sync_writes, true,
+          "Sync the write-ahead log before acknowledging each batch.");
+ABSL_FLAG(int, max_message_mb, 64, "Largest request message accepted, MiB.");
+ABSL_FLAG(absl::Duration, query_timeout, absl::Seconds(30),
+          "Longest a query may run when the caller sets no deadline.");
+ABSL_FLAG(absl::Duration, shutdown_grace, absl::Seconds(10),
+          "Time in-flight calls get to finish after SIGTERM.");
+
+int main(int argc, char** argv) {
+  kg::BlockTerminationSignals();
+  absl::SetProgramUsageMessage(
+      "Serves the knowledge graph (kg.v1.GraphService) over RocksDB.");
+  absl::ParseCommandLine(argc, argv);
+
+  kg::graph::GraphServerOptions options;
+  options.grpc.host = absl::GetFlag(FLAGS_host);
+  options.grpc.port = absl::GetFlag(FLAGS_port);
+  options.grpc.max_receive_message_bytes =
+      absl::GetFlag(FLAGS_max_message_mb) * 1024 * 1024;
+  options.db_path = absl::GetFlag(FLAGS_db_path);
+  options.sync_writes = absl::GetFlag(FLAGS_sync_writes);
+  options.limits.default_query_timeout = absl::GetFlag(FLAGS_query_timeout);
+  if (options.db_path.empty()) {
+    std::fprintf(stderr, "graph_server: --db_path is required\n");
+    return EXIT_FAILURE;
+  }
+  auto server = kg::graph::GraphServer::Start(options);
+  if (!server.ok()) {
+    std::fprintf(stderr, "graph_server: %s\n",
+                 server.status().ToString().c_str());
+    return EXIT_FAILURE;
+  }
+  std::printf("graph_server listening on %s:%d, store %s\n",
+              options.grpc.host.c_str(), (*server)->port(),
+              options.db_path.c_str());
+  std::fflush(stdout);
+  const int signal_number = kg::WaitForTerminationSignal();
+  std::printf("graph_server: signal %d, shutting down\n", signal_number);
+  std::fflush(stdout);
+  (*server)->Shutdown(absl::GetFlag(FLAGS_shutdown_grace));
+  return EXIT_SUCCESS;
+}

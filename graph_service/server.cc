@@ -1,0 +1,44 @@
+#include "graph_service/server.h"
+
+#include <utility>
+
+#include "graph_service/store/rocksdb_graph_store.h"
+
+namespace kg::graph {
+
+absl::StatusOr<std::unique_ptr<GraphServer>> GraphServer::Start(
+    const GraphServerOptions& options) {
+  if (options.db_path.empty()) {
+    return absl::InvalidArgumentError("db_path is empty");
+  }
+  RocksDbGraphStoreOptions store_options;
+  store_options.path = options.db_path;
+  store_options.sync_writes = options.sync_writes;
+  absl::StatusOr<std::unique_ptr<RocksDbGraphStore>> store =
+      RocksDbGraphStore::Open(store_options);
+  if (!store.ok()) return store.status();
+
+  std::unique_ptr<GraphServer> graph_server(new GraphServer());
+  graph_server->store_ = *std::move(store);
+  graph_server->service_ = std::make_unique<GraphServiceImpl>(
+      graph_server->store_.get(), options.limits);
+  absl::StatusOr<RunningGrpcServer> running =
+      StartGrpcServer(options.grpc, {graph_server->service_.get()});
+  if (!running.ok()) return running.status();
+  graph_server->server_ = std::move(running->server);
+  graph_server->port_ = running->port;
+  return graph_server;
+}
+
+GraphServer::~GraphServer() { Shutdown(absl::ZeroDuration()); }
+
+void GraphServer::Shutdown(absl::Duration grace) {
+  if (shut_down_) return;
+  shut_down_ = true;
+  ShutdownGracefully(*server_, grace);
+  server_->Wait();
+}
+
+void GraphServer::Wait() { server_->Wait(); }
+
+}  // namespace kg::graph
