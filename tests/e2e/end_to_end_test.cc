@@ -1,0 +1,165 @@
+// Both real servers on loopback ports: documents go in through the
+// extractor, answers come out of the graph, each traceable to its sentence.
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "gmock/gmock.h"
+#include "grpcpp/create_channel.h"
+#include "gtest/gtest.h"
+#include "tests/e2e/service_pair.h"
+
+namespace kg::testing {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+
+constexpr char kCommanderOperations[] =
+    "?p has_role \"Commander\" . ?p leads ?op . ?op type Operation";
+
+const char* const kDemoDocuments[] = {
+    "gmp_knife_crime_crackdown",
+    "btp_railway_theft_arrests",
+    "scotland_drugs_network",
+};
+
+std::string DemoText(const std::string& id) {
+  return ReadFileOrDie(RunfilePath("examples/documents/" + id + ".txt"));
+}
+
+class EndToEndTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto pair = ServicePair::Start(
+        ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    ASSERT_TRUE(pair.ok()) << pair.status();
+    pair_ = *std::move(pair);
+  }
+
+  void IngestDemo() {
+    for (const char* id : kDemoDocuments) {
+      auto response = pair_->Ingest(id, DemoText(id));
+      ASSERT_TRUE(response.ok()) << id << ": " << response.status();
+      EXPECT_GT(response->ingest().facts_received(), 0u) << id;
+    }
+  }
+
+  std::unique_ptr<ServicePair> pair_;
+};
+
+TEST_F(EndToEndTest, CommanderOperationsAnsweredWithTheirSentence) {
+  IngestDemo();
+  auto rows = pair_->Query(kCommanderOperations);
+  ASSERT_TRUE(rows.ok()) << rows.status();
+  auto answers = pair_->QueryStrings(kCommanderOperations);
+  EXPECT_THAT(*answers,
+              ElementsAre("Priya Nandakumar | Operation Halyard",
+                          "Priya Nandakumar | Operation Larkspur"));
+  for (const kg::v1::QueryRow& row : *rows) {
+    ASSERT_EQ(row.support_size(), 3);
+    const kg::v1::Fact& leads = row.support(1);
+    ASSERT_GT(leads.evidence_size(), 0);
+    EXPECT_EQ(leads.evidence(0).document_id(), "gmp_knife_crime_crackdown");
+    EXPECT_THAT(leads.evidence(0).sentence(),
+                HasSubstr("who leads Operations Larkspur and Halyard"));
+  }
+}
+
+TEST_F(EndToEndTest, EvidenceOffsetsPointAtTheSentence) {
+  const std::string text = DemoText("btp_railway_theft_arrests");
+  auto response = pair_->Ingest("btp", text);
+  ASSERT_TRUE(response.ok()) << response.status();
+  ASSERT_GT(response->facts_size(), 0);
+  for (const kg::v1::Fact& fact : response->facts()) {
+    for (const kg::v1::Evidence& evidence : fact.evidence()) {
+      EXPECT_EQ(evidence.document_id(), "btp");
+      EXPECT_EQ(text.substr(evidence.byte_begin(),
+                            evidence.byte_end() - evidence.byte_begin()),
+                evidence.sentence());
+      EXPECT_FALSE(evidence.rule().empty());
+      EXPECT_GT(evidence.confidence(), 0.0f);
+      EXPECT_LE(evidence.confidence(), 1.0f);
+    }
+  }
+}
+
+TEST_F(EndToEndTest, ReingestIsANoOpAndDeleteLeavesNothing) {
+  IngestDemo();
+  kg::v1::GetStatsResponse before;
+  {
+    grpc::ClientContext context;
+    ASSERT_TRUE(pair_->graph().GetStats(&context, {}, &before).ok());
+  }
+  auto again = pair_->Ingest(kDemoDocuments[0], DemoText(kDemoDocuments[0]));
+  ASSERT_TRUE(again.ok()) << again.status();
+  EXPECT_TRUE(again->ingest().unchanged());
+  EXPECT_EQ(again->ingest().facts_new(), 0u);
+
+  for (const char* id : kDemoDocuments) {
+    kg::v1::DeleteDocumentRequest request;
+    request.set_document_id(id);
+    kg::v1::DeleteDocumentResponse response;
+    grpc::ClientContext context;
+    ASSERT_TRUE(pair_->graph().DeleteDocument(&context, request, &response).ok());
+  }
+  kg::v1::GetStatsResponse after;
+  grpc::ClientContext context;
+  ASSERT_TRUE(pair_->graph().GetStats(&context, {}, &after).ok());
+  EXPECT_GT(before.facts(), 0u);
+  EXPECT_EQ(after.facts(), 0u);
+  EXPECT_EQ(after.evidence(), 0u);
+  EXPECT_EQ(after.documents(), 0u);
+  EXPECT_THAT(*pair_->QueryStrings(kCommanderOperations), ElementsAre());
+}
+
+TEST_F(EndToEndTest, BadInputGetsPreciseStatuses) {
+  auto invalid_utf8 = pair_->Ingest("bad", "Operation \xff Nightjar");
+  EXPECT_EQ(invalid_utf8.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(std::string(invalid_utf8.status().message()), HasSubstr("byte"));
+
+  auto empty = pair_->Ingest("empty", "   \n");
+  EXPECT_EQ(empty.status().code(), absl::StatusCode::kInvalidArgument);
+
+  auto no_id = pair_->Ingest("", "Commander Ada Brook said: \"Hello.\"");
+  EXPECT_EQ(no_id.status().code(), absl::StatusCode::kInvalidArgument);
+
+  auto malformed = pair_->Query("?p has_role");
+  EXPECT_EQ(malformed.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(std::string(malformed.status().message()),
+              HasSubstr("line 1, column"));
+
+  kg::v1::GetEntityRequest request;
+  request.set_name("Nobody Known");
+  kg::v1::GetEntityResponse response;
+  grpc::ClientContext context;
+  EXPECT_EQ(pair_->graph().GetEntity(&context, request, &response).error_code(),
+            grpc::StatusCode::NOT_FOUND);
+}
+
+TEST(ExtractorWithoutGraphTest, ForwardingFailsUnavailableAndAcknowledgesNothing) {
+  extractor::ExtractorServerOptions options;
+  options.extractor.data_dir = RunfilePath("extractor_service/data");
+  options.graph_address = "127.0.0.1:1";  // nothing listens on port 1
+  options.retry.max_attempts = 3;
+  options.retry.initial_backoff = absl::Milliseconds(10);
+  auto server = extractor::ExtractorServer::Start(options);
+  ASSERT_TRUE(server.ok()) << server.status();
+  auto stub = kg::v1::ExtractorService::NewStub(grpc::CreateChannel(
+      absl::StrCat("127.0.0.1:", (*server)->port()),
+      grpc::InsecureChannelCredentials()));
+  kg::v1::ExtractRequest request;
+  request.mutable_document()->set_id("doc");
+  request.mutable_document()->set_text(DemoText(kDemoDocuments[0]));
+  request.set_forward(true);
+  kg::v1::ExtractResponse response;
+  grpc::ClientContext context;
+  const grpc::Status status = stub->Extract(&context, request, &response);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::UNAVAILABLE);
+  EXPECT_THAT(status.error_message(), HasSubstr("not stored"));
+  EXPECT_EQ(response.facts_size(), 0);
+}
+
+}  // namespace
+}  // namespace kg::testing

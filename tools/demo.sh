@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# The demo: installs what is missing, builds, starts both services, ingests
+# the sample documents in examples/documents/, answers example questions
+# with the sentences behind each answer, and stops the services.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+tools/install_deps.sh
+echo "== building"
+bazel build //graph_service:graph_server //extractor_service:extractor_server //clients/cli:kg
+
+source tools/services.sh
+trap stop_services EXIT
+start_services
+kg() { bazel-bin/clients/cli/kg "$@"; }
+
+echo
+echo "== ingesting the sample documents"
+kg ingest examples/documents/*.txt
+
+ask() {
+  echo
+  echo "== $1"
+  echo "   kg query --why '$2'"
+  kg query --why "$2"
+}
+
+ask "Which operations did a commander lead?" \
+  '?p has_role "Commander" . ?p leads ?op . ?op type Operation'
+ask "Who leads an operation, and with what rank?" \
+  '?p leads ?op . ?op type Operation . ?p has_role ?rank'
+ask "Which people belong to which organisation or unit?" \
+  '?p type Person . ?p member_of ?org'
+ask "What does each operation target?" \
+  '?op type Operation . ?op targets ?crime'
+
+echo
+echo "== everything about one person: kg entity 'Priya Nandakumar'"
+kg entity "Priya Nandakumar"
+
+echo
+echo "== store statistics"
+kg stats
