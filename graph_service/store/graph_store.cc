@@ -1,0 +1,176 @@
+// ValidateFact: the one definition of a fact every GraphStore accepts.
+#include "graph_service/store/graph_store.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+#include "absl/status/status.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/string_view.h"
+#include "common/status_macros.h"
+
+namespace kg::graph {
+namespace {
+
+// Strict UTF-8: no overlong forms, no surrogates, nothing above U+10FFFF.
+bool IsValidUtf8(absl::string_view s) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const unsigned char* end = p + s.size();
+  while (p < end) {
+    const unsigned char c = *p;
+    if (c < 0x80) {
+      ++p;
+      continue;
+    }
+    int extra = 0;
+    uint32_t cp = 0;
+    uint32_t min_cp = 0;
+    if ((c & 0xE0) == 0xC0) {
+      extra = 1, cp = c & 0x1F, min_cp = 0x80;
+    } else if ((c & 0xF0) == 0xE0) {
+      extra = 2, cp = c & 0x0F, min_cp = 0x800;
+    } else if ((c & 0xF8) == 0xF0) {
+      extra = 3, cp = c & 0x07, min_cp = 0x10000;
+    } else {
+      return false;
+    }
+    if (end - p <= extra) return false;
+    for (int i = 1; i <= extra; ++i) {
+      if ((p[i] & 0xC0) != 0x80) return false;
+      cp = (cp << 6) | (p[i] & 0x3F);
+    }
+    if (cp < min_cp || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+      return false;
+    }
+    p += extra + 1;
+  }
+  return true;
+}
+
+absl::Status CheckName(absl::string_view field, absl::string_view s) {
+  if (s.empty()) {
+    return absl::InvalidArgumentError(absl::StrCat(field, " is empty"));
+  }
+  if (!IsValidUtf8(s)) {
+    return absl::InvalidArgumentError(absl::StrCat(field, " is not valid UTF-8"));
+  }
+  return absl::OkStatus();
+}
+
+// lower_snake_case: [a-z][a-z0-9]* words joined by single underscores.
+bool IsLowerSnakeCase(absl::string_view s) {
+  if (s.empty() || !absl::ascii_islower(s.front()) || s.back() == '_') {
+    return false;
+  }
+  char prev = '\0';
+  for (char c : s) {
+    const bool ok = absl::ascii_islower(c) || absl::ascii_isdigit(c) || c == '_';
+    if (!ok || (c == '_' && prev == '_')) return false;
+    prev = c;
+  }
+  return true;
+}
+
+bool AllDigits(absl::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s) {
+    if (!absl::ascii_isdigit(c)) return false;
+  }
+  return true;
+}
+
+// Plain decimal notation: -?digits(.digits)?
+bool IsPlainDecimal(absl::string_view s) {
+  if (!s.empty() && s.front() == '-') s.remove_prefix(1);
+  const size_t dot = s.find('.');
+  if (dot == absl::string_view::npos) return AllDigits(s);
+  return AllDigits(s.substr(0, dot)) && AllDigits(s.substr(dot + 1));
+}
+
+bool IsLeapYear(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+
+// ISO 8601 calendar date YYYY-MM-DD that exists (Feb 29 only in leap years).
+bool IsIsoDate(absl::string_view s) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+  int year = 0, month = 0, day = 0;
+  if (!AllDigits(s.substr(0, 4)) || !AllDigits(s.substr(5, 2)) ||
+      !AllDigits(s.substr(8, 2)) || !absl::SimpleAtoi(s.substr(0, 4), &year) ||
+      !absl::SimpleAtoi(s.substr(5, 2), &month) ||
+      !absl::SimpleAtoi(s.substr(8, 2), &day)) {
+    return false;
+  }
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30,
+                                  31, 31, 30, 31, 30, 31};
+  if (month < 1 || month > 12 || day < 1) return false;
+  const int max_day = kDays[month - 1] + (month == 2 && IsLeapYear(year));
+  return day <= max_day;
+}
+
+absl::Status CheckValue(const kg::v1::Value& v) {
+  switch (v.kind_case()) {
+    case kg::v1::Value::kEntity:
+      return CheckName("value.entity", v.entity());
+    case kg::v1::Value::kText:
+      return CheckName("value.text", v.text());
+    case kg::v1::Value::kInteger:
+      return absl::OkStatus();
+    case kg::v1::Value::kDecimal:
+      if (!IsPlainDecimal(v.decimal())) {
+        return absl::InvalidArgumentError(absl::StrCat(
+            "value.decimal \"", v.decimal(), "\" is not in plain notation"));
+      }
+      return absl::OkStatus();
+    case kg::v1::Value::kDate:
+      if (!IsIsoDate(v.date())) {
+        return absl::InvalidArgumentError(absl::StrCat(
+            "value.date \"", v.date(), "\" is not a YYYY-MM-DD date"));
+      }
+      return absl::OkStatus();
+    case kg::v1::Value::KIND_NOT_SET:
+      break;
+  }
+  return absl::InvalidArgumentError("value is not set");
+}
+
+absl::Status CheckEvidence(int index, const kg::v1::Evidence& e) {
+  const std::string field = absl::StrCat("evidence[", index, "]");
+  RETURN_IF_ERROR(CheckName(field + ".document_id", e.document_id()));
+  if (!IsValidUtf8(e.sentence()) || !IsValidUtf8(e.rule())) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(field, ".sentence or .rule is not valid UTF-8"));
+  }
+  if (e.begin() > e.end() || e.byte_begin() > e.byte_end()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(field, " has begin after end"));
+  }
+  // Written so that NaN fails too.
+  if (!(e.confidence() > 0.0f && e.confidence() <= 1.0f)) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        field, ".confidence ", e.confidence(), " is not in (0, 1]"));
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+absl::Status ValidateFact(const kg::v1::Fact& fact) {
+  RETURN_IF_ERROR(CheckName("subject", fact.subject()));
+  RETURN_IF_ERROR(CheckName("predicate", fact.predicate()));
+  if (!IsLowerSnakeCase(fact.predicate())) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "predicate \"", fact.predicate(), "\" is not lower_snake_case"));
+  }
+  RETURN_IF_ERROR(CheckValue(fact.value()));
+  if (fact.evidence().empty()) {
+    return absl::InvalidArgumentError("evidence is empty");
+  }
+  for (int i = 0; i < fact.evidence_size(); ++i) {
+    RETURN_IF_ERROR(CheckEvidence(i, fact.evidence(i)));
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace kg::graph

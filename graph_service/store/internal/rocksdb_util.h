@@ -1,0 +1,78 @@
+// Small RocksDB helpers shared by RocksDbGraphStore and its write
+// transaction: the column family set, rocksdb::Status -> absl::Status, and
+// point/prefix reads that report every failure as a Status.
+#ifndef KG_GRAPH_SERVICE_STORE_INTERNAL_ROCKSDB_UTIL_H_
+#define KG_GRAPH_SERVICE_STORE_INTERNAL_ROCKSDB_UTIL_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "rocksdb/db.h"
+
+namespace kg::graph::rocksdb_util {
+
+// Column family names, in the order Open creates them.
+inline constexpr const char* kDictionaryCf = "dictionary";
+inline constexpr const char* kSpoCf = "spo";
+inline constexpr const char* kPosCf = "pos";
+inline constexpr const char* kOspCf = "osp";
+inline constexpr const char* kEvidenceCf = "evidence";
+inline constexpr const char* kDocumentsCf = "documents";
+inline constexpr const char* kMetadataCf = "metadata";
+
+// Borrowed handles of an open store; owned by RocksDbGraphStore.
+struct ColumnFamilies {
+  rocksdb::DB* db = nullptr;
+  std::string path;  // For error messages.
+  rocksdb::ColumnFamilyHandle* dictionary = nullptr;
+  rocksdb::ColumnFamilyHandle* spo = nullptr;
+  rocksdb::ColumnFamilyHandle* pos = nullptr;
+  rocksdb::ColumnFamilyHandle* osp = nullptr;
+  rocksdb::ColumnFamilyHandle* evidence = nullptr;
+  rocksdb::ColumnFamilyHandle* documents = nullptr;
+  rocksdb::ColumnFamilyHandle* metadata = nullptr;
+};
+
+// The one place rocksdb::Status becomes absl::Status. `what` names the
+// operation; the message carries `path` and RocksDB's own text. OK maps to
+// OK; NotFound, InvalidArgument, Aborted keep their meaning; Corruption is
+// DataLoss; IOError, Busy, TimedOut, TryAgain, ShutdownInProgress are
+// Unavailable; NotSupported is FailedPrecondition; the rest is Internal.
+absl::Status FromRocksDb(const rocksdb::Status& s, absl::string_view what,
+                         absl::string_view path);
+
+// Opens (creating if missing) the DB at `path` with the store's column
+// families, plus any other family already in it. `block_cache_bytes` > 0
+// gives all families one shared LRU block cache of that size.
+absl::Status OpenDb(const std::string& path, size_t block_cache_bytes,
+                    std::unique_ptr<rocksdb::DB>* db,
+                    std::vector<rocksdb::ColumnFamilyHandle*>* handles);
+
+// Value of `key`, or nullopt if absent. Errors other than NotFound returned.
+absl::StatusOr<std::optional<std::string>> Get(
+    const ColumnFamilies& cfs, const rocksdb::ReadOptions& ro,
+    rocksdb::ColumnFamilyHandle* cf, absl::string_view key);
+
+// A u64 counter from the metadata CF; 0 when absent.
+absl::StatusOr<uint64_t> GetCounter(const ColumnFamilies& cfs,
+                                    const rocksdb::ReadOptions& ro,
+                                    absl::string_view key);
+
+// Calls `visit(key, value)` for every key starting with `prefix`, in key
+// order, until it returns false. Returns the iterator's status.
+absl::Status ScanPrefix(
+    const ColumnFamilies& cfs, const rocksdb::ReadOptions& ro,
+    rocksdb::ColumnFamilyHandle* cf, absl::string_view prefix,
+    const std::function<bool(absl::string_view, absl::string_view)>& visit);
+
+}  // namespace kg::graph::rocksdb_util
+
+#endif  // KG_GRAPH_SERVICE_STORE_INTERNAL_ROCKSDB_UTIL_H_

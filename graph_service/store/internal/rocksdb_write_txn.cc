@@ -1,0 +1,284 @@
+#include "graph_service/store/internal/rocksdb_write_txn.h"
+
+#include <string>
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "common/status_macros.h"
+#include "graph_service/store/internal/rocksdb_keys.h"
+#include "graph_service/store/term_codec.h"
+
+namespace kg::graph::rocksdb_internal {
+namespace {
+
+namespace keys = ::kg::graph::rocksdb_keys;
+using keys::Index;
+
+rocksdb::Slice ToSlice(absl::string_view s) {
+  return rocksdb::Slice(s.data(), s.size());
+}
+
+// `e` serialized with ingested_at cleared: the part of a record that the
+// caller controls, used to tell "unchanged" from "changed".
+std::string CallerContent(kg::v1::Evidence e) {
+  e.set_ingested_at_micros(0);
+  return e.SerializeAsString();
+}
+
+}  // namespace
+
+WriteTxn::WriteTxn(const rocksdb_util::ColumnFamilies& cfs, int64_t now_micros)
+    : cfs_(cfs), now_micros_(now_micros) {}
+
+absl::StatusOr<TermId> WriteTxn::InternTerm(const std::string& term_bytes) {
+  if (auto it = new_terms_.find(term_bytes); it != new_terms_.end()) {
+    return it->second;
+  }
+  ASSIGN_OR_RETURN(std::optional<std::string> stored,
+                   rocksdb_util::Get(cfs_, read_options_, cfs_.dictionary,
+                                     keys::TermToIdKey(term_bytes)));
+  if (stored.has_value()) {
+    TermId id = kNoTerm;
+    if (stored->size() != keys::kIdBytes || !keys::ReadU64(*stored, &id) ||
+        id == kNoTerm) {
+      return absl::DataLossError(
+          absl::StrCat("malformed dictionary entry in ", cfs_.path));
+    }
+    return id;
+  }
+  if (!terms_.has_value()) {
+    ASSIGN_OR_RETURN(terms_, rocksdb_util::GetCounter(cfs_, read_options_,
+                                                      keys::kTermsCounter));
+  }
+  // Ids are dense: the n-th term ever stored gets id n.
+  const TermId id = ++*terms_;
+  new_terms_.emplace(term_bytes, id);
+  return id;
+}
+
+absl::StatusOr<IdTriple> WriteTxn::InternFact(const kg::v1::Fact& fact) {
+  IdTriple ids;
+  ASSIGN_OR_RETURN(ids.subject, InternTerm(EncodeEntityTerm(fact.subject())));
+  ASSIGN_OR_RETURN(ids.predicate,
+                   InternTerm(EncodePredicateTerm(fact.predicate())));
+  ASSIGN_OR_RETURN(std::string value_bytes, EncodeValueTerm(fact.value()));
+  ASSIGN_OR_RETURN(ids.value, InternTerm(value_bytes));
+  return ids;
+}
+
+absl::StatusOr<std::optional<std::string>> WriteTxn::CurrentEvidence(
+    const std::string& key) {
+  if (auto it = evidence_.find(key); it != evidence_.end()) return it->second;
+  return rocksdb_util::Get(cfs_, read_options_, cfs_.evidence, key);
+}
+
+absl::StatusOr<bool> WriteTxn::PutEvidence(const IdTriple& fact,
+                                           const kg::v1::Evidence& e,
+                                           bool update_changed) {
+  const std::string key = keys::EvidenceKey(fact, e);
+  ASSIGN_OR_RETURN(std::optional<std::string> current, CurrentEvidence(key));
+  kg::v1::Evidence record = e;
+  record.set_ingested_at_micros(now_micros_);
+  if (current.has_value()) {
+    if (!update_changed) return false;
+    kg::v1::Evidence stored;
+    if (!stored.ParseFromString(*current)) {
+      return absl::DataLossError(
+          absl::StrCat("unparsable evidence record in ", cfs_.path));
+    }
+    if (CallerContent(stored) != CallerContent(e)) {
+      evidence_[key] = record.SerializeAsString();
+    }
+    return false;
+  }
+  evidence_[key] = record.SerializeAsString();
+  fact_delta_[keys::IndexKey(Index::kSpo, fact)] += 1;
+  document_delta_[e.document_id()] += 1;
+  ++evidence_added_;
+  return true;
+}
+
+absl::StatusOr<bool> WriteTxn::RemoveEvidence(absl::string_view key_view) {
+  const std::string key(key_view);
+  if (key.size() <= keys::kTripleBytes) {
+    return absl::InternalError("evidence key too short");
+  }
+  ASSIGN_OR_RETURN(std::optional<std::string> current, CurrentEvidence(key));
+  if (!current.has_value()) return false;
+  ASSIGN_OR_RETURN(std::string document,
+                   keys::DocumentOfSuffix(
+                       absl::string_view(key).substr(keys::kTripleBytes)));
+  evidence_[key] = std::nullopt;
+  fact_delta_[key.substr(0, keys::kTripleBytes)] -= 1;
+  document_delta_[document] -= 1;
+  ++evidence_removed_;
+  return true;
+}
+
+void WriteTxn::SetContentHash(absl::string_view document,
+                              absl::string_view hash) {
+  content_hash_[std::string(document)] = std::string(hash);
+  document_delta_[std::string(document)] += 0;  // Make Commit visit it.
+}
+
+absl::Status WriteTxn::Commit(bool sync, WriteStats* stats) {
+  RETURN_IF_ERROR(ApplyEvidence());
+  RETURN_IF_ERROR(ApplyFacts(stats));
+  RETURN_IF_ERROR(ApplyDocuments());
+  RETURN_IF_ERROR(ApplyCounters());
+  rocksdb::WriteOptions wo;
+  wo.sync = sync;
+  return rocksdb_util::FromRocksDb(cfs_.db->Write(wo, &batch_), "write",
+                                   cfs_.path);
+}
+
+absl::Status WriteTxn::ApplyEvidence() {
+  for (const auto& [key, value] : evidence_) {
+    ASSIGN_OR_RETURN(std::string document,
+                     keys::DocumentOfSuffix(
+                         absl::string_view(key).substr(keys::kTripleBytes)));
+    const std::string doc_row = keys::DocumentEvidencePrefix(document) + key;
+    rocksdb::Status s;
+    if (value.has_value()) {
+      s = batch_.Put(cfs_.evidence, ToSlice(key), ToSlice(*value));
+      if (s.ok()) s = batch_.Put(cfs_.documents, ToSlice(doc_row), "");
+    } else {
+      s = batch_.Delete(cfs_.evidence, ToSlice(key));
+      if (s.ok()) s = batch_.Delete(cfs_.documents, ToSlice(doc_row));
+    }
+    RETURN_IF_ERROR(rocksdb_util::FromRocksDb(s, "batch", cfs_.path));
+  }
+  return absl::OkStatus();
+}
+
+absl::Status WriteTxn::ApplyFacts(WriteStats* stats) {
+  for (const auto& [spo_key, delta] : fact_delta_) {
+    if (delta != 0) RETURN_IF_ERROR(ApplyFact(spo_key, delta, stats));
+  }
+  stats->evidence_new += evidence_added_;
+  stats->evidence_removed += evidence_removed_;
+  return absl::OkStatus();
+}
+
+// A fact exists while it has evidence: compares the committed evidence count
+// with the count after this transaction and adds or drops the index rows.
+absl::Status WriteTxn::ApplyFact(const std::string& spo_key, int64_t delta,
+                                 WriteStats* stats) {
+  int64_t before = 0;
+  RETURN_IF_ERROR(rocksdb_util::ScanPrefix(
+      cfs_, read_options_, cfs_.evidence, spo_key,
+      [&before](absl::string_view, absl::string_view) {
+        ++before;
+        return true;
+      }));
+  const int64_t after = before + delta;
+  if (after < 0) {
+    return absl::InternalError(
+        absl::StrCat("evidence count of a fact would drop below zero in ",
+                     cfs_.path));
+  }
+  if ((before == 0) == (after == 0)) return absl::OkStatus();
+  ASSIGN_OR_RETURN(IdTriple fact, keys::DecodeIndexKey(Index::kSpo, spo_key));
+  const bool add = after > 0;
+  rocksdb::ColumnFamilyHandle* cfs[] = {cfs_.spo, cfs_.pos, cfs_.osp};
+  const Index indexes[] = {Index::kSpo, Index::kPos, Index::kOsp};
+  for (int i = 0; i < 3; ++i) {
+    const std::string key = keys::IndexKey(indexes[i], fact);
+    const rocksdb::Status s = add ? batch_.Put(cfs[i], ToSlice(key), "")
+                                  : batch_.Delete(cfs[i], ToSlice(key));
+    RETURN_IF_ERROR(rocksdb_util::FromRocksDb(s, "batch", cfs_.path));
+  }
+  const int64_t sign = add ? 1 : -1;
+  facts_delta_ += sign;
+  predicate_delta_[fact.predicate] += sign;
+  if (add) {
+    ++stats->facts_new;
+  } else {
+    ++stats->facts_retracted;
+  }
+  return absl::OkStatus();
+}
+
+absl::Status WriteTxn::ApplyDocuments() {
+  for (const auto& [document, delta] : document_delta_) {
+    RETURN_IF_ERROR(ApplyDocument(document, delta));
+  }
+  return absl::OkStatus();
+}
+
+// A document is listed while it gives at least one evidence record.
+absl::Status WriteTxn::ApplyDocument(const std::string& document,
+                                     int64_t delta) {
+  const std::string key = keys::DocumentKey(document);
+  ASSIGN_OR_RETURN(std::optional<std::string> stored,
+                   rocksdb_util::Get(cfs_, read_options_, cfs_.documents, key));
+  keys::DocumentRecord record;
+  if (stored.has_value()) {
+    ASSIGN_OR_RETURN(record, keys::DecodeDocumentRecord(*stored));
+  }
+  const int64_t after = static_cast<int64_t>(record.evidence_count) + delta;
+  if (after < 0) {
+    return absl::InternalError(absl::StrCat(
+        "evidence count of document ", document, " would drop below zero"));
+  }
+  rocksdb::Status s;
+  if (after == 0) {
+    if (stored.has_value()) {
+      s = batch_.Delete(cfs_.documents, ToSlice(key));
+      documents_delta_ -= 1;
+    }
+  } else {
+    if (!stored.has_value()) documents_delta_ += 1;
+    record.evidence_count = static_cast<uint64_t>(after);
+    if (auto it = content_hash_.find(document); it != content_hash_.end()) {
+      record.content_hash = it->second;
+    }
+    s = batch_.Put(cfs_.documents, ToSlice(key),
+                   ToSlice(keys::EncodeDocumentRecord(record)));
+  }
+  return rocksdb_util::FromRocksDb(s, "batch", cfs_.path);
+}
+
+absl::Status WriteTxn::ApplyCounters() {
+  for (const auto& [term, id] : new_terms_) {
+    rocksdb::Status s = batch_.Put(cfs_.dictionary,
+                                   ToSlice(keys::TermToIdKey(term)),
+                                   ToSlice(keys::EncodeU64(id)));
+    if (s.ok()) {
+      s = batch_.Put(cfs_.dictionary, ToSlice(keys::IdToTermKey(id)),
+                     ToSlice(term));
+    }
+    RETURN_IF_ERROR(rocksdb_util::FromRocksDb(s, "batch", cfs_.path));
+  }
+  RETURN_IF_ERROR(AddToCounter(keys::kTermsCounter,
+                               static_cast<int64_t>(new_terms_.size())));
+  RETURN_IF_ERROR(AddToCounter(keys::kFactsCounter, facts_delta_));
+  RETURN_IF_ERROR(AddToCounter(
+      keys::kEvidenceCounter, static_cast<int64_t>(evidence_added_) -
+                                  static_cast<int64_t>(evidence_removed_)));
+  RETURN_IF_ERROR(AddToCounter(keys::kDocumentsCounter, documents_delta_));
+  for (const auto& [predicate, delta] : predicate_delta_) {
+    RETURN_IF_ERROR(AddToCounter(keys::PredicateCounterKey(predicate), delta));
+  }
+  return absl::OkStatus();
+}
+
+// Adds `delta` to a metadata counter; a counter that reaches zero is
+// deleted, so that undoing a write restores the metadata CF exactly.
+absl::Status WriteTxn::AddToCounter(absl::string_view key, int64_t delta) {
+  if (delta == 0) return absl::OkStatus();
+  ASSIGN_OR_RETURN(uint64_t current,
+                   rocksdb_util::GetCounter(cfs_, read_options_, key));
+  const int64_t after = static_cast<int64_t>(current) + delta;
+  if (after < 0) {
+    return absl::InternalError(
+        absl::StrCat("counter ", key, " would drop below zero in ", cfs_.path));
+  }
+  const rocksdb::Status s =
+      after == 0 ? batch_.Delete(cfs_.metadata, ToSlice(key))
+                 : batch_.Put(cfs_.metadata, ToSlice(key),
+                              ToSlice(keys::EncodeU64(after)));
+  return rocksdb_util::FromRocksDb(s, "batch", cfs_.path);
+}
+
+}  // namespace kg::graph::rocksdb_internal

@@ -1,0 +1,419 @@
+#include "graph_service/store/rocksdb_graph_store.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <string>
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
+#include "absl/time/time.h"
+#include "common/status_macros.h"
+#include "graph_service/store/internal/rocksdb_keys.h"
+#include "graph_service/store/internal/rocksdb_write_txn.h"
+#include "graph_service/store/term_codec.h"
+
+namespace kg::graph {
+namespace {
+
+namespace keys = ::kg::graph::rocksdb_keys;
+using keys::Index;
+using rocksdb_util::FromRocksDb;
+
+// Distinct (subject, predicate, value) triples in `facts`.
+uint32_t CountDistinctFacts(const std::vector<kg::v1::Fact>& facts) {
+  std::set<std::string> seen;
+  for (const kg::v1::Fact& f : facts) {
+    const absl::StatusOr<std::string> value = EncodeValueTerm(f.value());
+    seen.insert(absl::StrCat(f.subject().size(), ":", f.subject(),
+                             f.predicate().size(), ":", f.predicate(),
+                             value.ok() ? *value : ""));
+  }
+  return static_cast<uint32_t>(seen.size());
+}
+
+absl::Status ValidateAll(const std::vector<kg::v1::Fact>& facts) {
+  for (size_t i = 0; i < facts.size(); ++i) {
+    const absl::Status s = ValidateFact(facts[i]);
+    if (!s.ok()) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("fact[", i, "]: ", s.message()));
+    }
+  }
+  return absl::OkStatus();
+}
+
+// Every evidence record of a ReplaceDocument must name the document.
+absl::Status CheckDocumentFacts(absl::string_view document_id,
+                                const std::vector<kg::v1::Fact>& facts) {
+  if (document_id.empty()) {
+    return absl::InvalidArgumentError("document_id is empty");
+  }
+  RETURN_IF_ERROR(ValidateAll(facts));
+  for (size_t i = 0; i < facts.size(); ++i) {
+    for (const kg::v1::Evidence& e : facts[i].evidence()) {
+      if (e.document_id() != document_id) {
+        return absl::InvalidArgumentError(absl::StrCat(
+            "fact[", i, "]: evidence names document \"", e.document_id(),
+            "\", not \"", document_id, "\""));
+      }
+    }
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+absl::StatusOr<std::unique_ptr<RocksDbGraphStore>> RocksDbGraphStore::Open(
+    const RocksDbGraphStoreOptions& options) {
+  if (options.path.empty()) {
+    return absl::InvalidArgumentError("RocksDbGraphStore: empty path");
+  }
+  std::unique_ptr<rocksdb::DB> db;
+  std::vector<rocksdb::ColumnFamilyHandle*> handles;
+  RETURN_IF_ERROR(rocksdb_util::OpenDb(options.path, options.block_cache_bytes,
+                                       &db, &handles));
+  rocksdb::DB* raw_db = db.get();
+  std::unique_ptr<RocksDbGraphStore> store(
+      new RocksDbGraphStore(options, std::move(db), std::move(handles)));
+  const rocksdb_util::ColumnFamilies& cfs = store->cfs_;
+  ASSIGN_OR_RETURN(std::optional<std::string> schema,
+                   rocksdb_util::Get(cfs, rocksdb::ReadOptions(), cfs.metadata,
+                                     keys::kSchemaKey));
+  if (!schema.has_value()) {
+    rocksdb::WriteOptions wo;
+    wo.sync = options.sync_writes;
+    RETURN_IF_ERROR(FromRocksDb(
+        raw_db->Put(wo, cfs.metadata, keys::kSchemaKey.data(),
+                    rocksdb::Slice(keys::kSchemaVersion.data(),
+                                   keys::kSchemaVersion.size())),
+        "put", options.path));
+  } else if (*schema != keys::kSchemaVersion) {
+    return absl::FailedPreconditionError(
+        absl::StrCat("RocksDbGraphStore at ", options.path, " has schema \"",
+                     *schema, "\", expected \"", keys::kSchemaVersion, "\""));
+  }
+  return store;
+}
+
+RocksDbGraphStore::RocksDbGraphStore(
+    const RocksDbGraphStoreOptions& options, std::unique_ptr<rocksdb::DB> db,
+    std::vector<rocksdb::ColumnFamilyHandle*> handles)
+    : options_(options), db_(std::move(db)), handles_(std::move(handles)) {
+  cfs_.db = db_.get();
+  cfs_.path = options_.path;
+  const std::map<std::string, rocksdb::ColumnFamilyHandle**> slots = {
+      {rocksdb_util::kDictionaryCf, &cfs_.dictionary},
+      {rocksdb_util::kSpoCf, &cfs_.spo},
+      {rocksdb_util::kPosCf, &cfs_.pos},
+      {rocksdb_util::kOspCf, &cfs_.osp},
+      {rocksdb_util::kEvidenceCf, &cfs_.evidence},
+      {rocksdb_util::kDocumentsCf, &cfs_.documents},
+      {rocksdb_util::kMetadataCf, &cfs_.metadata},
+  };
+  for (rocksdb::ColumnFamilyHandle* h : handles_) {
+    if (auto it = slots.find(h->GetName()); it != slots.end()) *it->second = h;
+  }
+}
+
+RocksDbGraphStore::~RocksDbGraphStore() {
+  for (rocksdb::ColumnFamilyHandle* h : handles_) {
+    db_->DestroyColumnFamilyHandle(h).PermitUncheckedError();
+  }
+  db_->Close().PermitUncheckedError();
+}
+
+absl::StatusOr<WriteStats> RocksDbGraphStore::ReplaceDocument(
+    absl::string_view document_id, absl::string_view content_hash,
+    const std::vector<kg::v1::Fact>& facts) {
+  RETURN_IF_ERROR(CheckDocumentFacts(document_id, facts));
+  WriteStats stats;
+  stats.facts_received = CountDistinctFacts(facts);
+  absl::MutexLock lock(&write_mu_);
+  if (!content_hash.empty()) {
+    ASSIGN_OR_RETURN(std::optional<keys::DocumentRecord> record,
+                     ReadDocument(document_id));
+    if (record.has_value() && record->content_hash == content_hash) {
+      stats.unchanged = true;
+      return stats;
+    }
+  }
+  rocksdb_internal::WriteTxn txn(cfs_, absl::ToUnixMicros(absl::Now()));
+  // Evidence CF key -> (fact, evidence); the first of duplicates wins.
+  std::map<std::string, std::pair<IdTriple, const kg::v1::Evidence*>> wanted;
+  for (const kg::v1::Fact& fact : facts) {
+    ASSIGN_OR_RETURN(IdTriple ids, txn.InternFact(fact));
+    for (const kg::v1::Evidence& e : fact.evidence()) {
+      wanted.emplace(keys::EvidenceKey(ids, e), std::make_pair(ids, &e));
+    }
+  }
+  ASSIGN_OR_RETURN(std::vector<std::string> stored_keys,
+                   DocumentEvidenceKeys(document_id));
+  for (const std::string& key : stored_keys) {
+    if (wanted.count(key) == 0) RETURN_IF_ERROR(txn.RemoveEvidence(key).status());
+  }
+  for (const auto& [key, fact_and_evidence] : wanted) {
+    RETURN_IF_ERROR(txn.PutEvidence(fact_and_evidence.first,
+                                    *fact_and_evidence.second,
+                                    /*update_changed=*/true)
+                        .status());
+  }
+  txn.SetContentHash(document_id, content_hash);
+  RETURN_IF_ERROR(txn.Commit(options_.sync_writes, &stats));
+  return stats;
+}
+
+absl::StatusOr<WriteStats> RocksDbGraphStore::AddFacts(
+    const std::vector<kg::v1::Fact>& facts) {
+  RETURN_IF_ERROR(ValidateAll(facts));
+  WriteStats stats;
+  stats.facts_received = CountDistinctFacts(facts);
+  absl::MutexLock lock(&write_mu_);
+  rocksdb_internal::WriteTxn txn(cfs_, absl::ToUnixMicros(absl::Now()));
+  for (const kg::v1::Fact& fact : facts) {
+    ASSIGN_OR_RETURN(IdTriple ids, txn.InternFact(fact));
+    for (const kg::v1::Evidence& e : fact.evidence()) {
+      RETURN_IF_ERROR(
+          txn.PutEvidence(ids, e, /*update_changed=*/false).status());
+    }
+  }
+  RETURN_IF_ERROR(txn.Commit(options_.sync_writes, &stats));
+  return stats;
+}
+
+absl::StatusOr<WriteStats> RocksDbGraphStore::DeleteDocument(
+    absl::string_view document_id) {
+  absl::MutexLock lock(&write_mu_);
+  ASSIGN_OR_RETURN(std::optional<keys::DocumentRecord> record,
+                   ReadDocument(document_id));
+  if (!record.has_value()) {
+    return absl::NotFoundError(
+        absl::StrCat("document \"", document_id, "\" is not in the store"));
+  }
+  ASSIGN_OR_RETURN(std::vector<std::string> stored_keys,
+                   DocumentEvidenceKeys(document_id));
+  rocksdb_internal::WriteTxn txn(cfs_, absl::ToUnixMicros(absl::Now()));
+  for (const std::string& key : stored_keys) {
+    RETURN_IF_ERROR(txn.RemoveEvidence(key).status());
+  }
+  WriteStats stats;
+  RETURN_IF_ERROR(txn.Commit(options_.sync_writes, &stats));
+  return stats;
+}
+
+absl::StatusOr<std::optional<rocksdb_keys::DocumentRecord>>
+RocksDbGraphStore::ReadDocument(absl::string_view document_id) const {
+  ASSIGN_OR_RETURN(std::optional<std::string> stored,
+                   rocksdb_util::Get(cfs_, rocksdb::ReadOptions(),
+                                     cfs_.documents,
+                                     keys::DocumentKey(document_id)));
+  if (!stored.has_value()) return std::optional<keys::DocumentRecord>();
+  ASSIGN_OR_RETURN(keys::DocumentRecord record,
+                   keys::DecodeDocumentRecord(*stored));
+  return std::optional<keys::DocumentRecord>(std::move(record));
+}
+
+absl::StatusOr<std::vector<std::string>>
+RocksDbGraphStore::DocumentEvidenceKeys(absl::string_view document_id) const {
+  const std::string prefix = keys::DocumentEvidencePrefix(document_id);
+  std::vector<std::string> out;
+  RETURN_IF_ERROR(rocksdb_util::ScanPrefix(
+      cfs_, rocksdb::ReadOptions(), cfs_.documents, prefix,
+      [&](absl::string_view key, absl::string_view) {
+        out.emplace_back(key.substr(prefix.size()));
+        return true;
+      }));
+  return out;
+}
+
+absl::StatusOr<TermId> RocksDbGraphStore::LookupTerm(
+    const std::string& term_bytes) const {
+  ASSIGN_OR_RETURN(std::optional<std::string> stored,
+                   rocksdb_util::Get(cfs_, rocksdb::ReadOptions(),
+                                     cfs_.dictionary,
+                                     keys::TermToIdKey(term_bytes)));
+  if (!stored.has_value()) return kNoTerm;
+  TermId id = kNoTerm;
+  if (stored->size() != keys::kIdBytes || !keys::ReadU64(*stored, &id)) {
+    return absl::DataLossError(
+        absl::StrCat("malformed dictionary entry in ", options_.path));
+  }
+  return id;
+}
+
+absl::StatusOr<TermId> RocksDbGraphStore::LookupValue(
+    const kg::v1::Value& value) const {
+  ASSIGN_OR_RETURN(std::string bytes, EncodeValueTerm(value));
+  return LookupTerm(bytes);
+}
+
+absl::StatusOr<TermId> RocksDbGraphStore::LookupPredicate(
+    absl::string_view predicate) const {
+  return LookupTerm(EncodePredicateTerm(predicate));
+}
+
+absl::StatusOr<std::string> RocksDbGraphStore::TermBytes(
+    const rocksdb::ReadOptions& ro, TermId id) const {
+  absl::StatusOr<std::optional<std::string>> stored = std::optional<std::string>();
+  if (id != kNoTerm) {
+    stored = rocksdb_util::Get(cfs_, ro, cfs_.dictionary, keys::IdToTermKey(id));
+  }
+  if (!stored.ok()) return stored.status();
+  if (!stored->has_value()) {
+    return absl::NotFoundError(absl::StrCat("no term with id ", id));
+  }
+  return std::move(**stored);
+}
+
+absl::StatusOr<kg::v1::Value> RocksDbGraphStore::DecodeValue(TermId id) const {
+  ASSIGN_OR_RETURN(std::string bytes, TermBytes(rocksdb::ReadOptions(), id));
+  if (IsPredicateTerm(bytes)) {
+    return absl::NotFoundError(
+        absl::StrCat("term ", id, " is a predicate, not a value"));
+  }
+  absl::StatusOr<kg::v1::Value> value = DecodeValueTerm(bytes);
+  if (!value.ok()) {
+    return absl::DataLossError(absl::StrCat("term ", id, " in ", options_.path,
+                                            ": ", value.status().message()));
+  }
+  return value;
+}
+
+absl::StatusOr<std::string> RocksDbGraphStore::DecodePredicate(
+    TermId id) const {
+  ASSIGN_OR_RETURN(std::string bytes, TermBytes(rocksdb::ReadOptions(), id));
+  if (!IsPredicateTerm(bytes)) {
+    return absl::NotFoundError(absl::StrCat("term ", id, " is not a predicate"));
+  }
+  return DecodePredicateTerm(bytes);
+}
+
+absl::Status RocksDbGraphStore::Scan(
+    const IdPattern& pattern,
+    const std::function<bool(const IdTriple&)>& visit) const {
+  const keys::PrefixScan plan = keys::PlanScan(pattern);
+  rocksdb::ColumnFamilyHandle* cf = plan.index == Index::kSpo   ? cfs_.spo
+                                    : plan.index == Index::kPos ? cfs_.pos
+                                                                : cfs_.osp;
+  absl::Status decode_status;
+  RETURN_IF_ERROR(rocksdb_util::ScanPrefix(
+      cfs_, rocksdb::ReadOptions(), cf, plan.prefix,
+      [&](absl::string_view key, absl::string_view) {
+        absl::StatusOr<IdTriple> t = keys::DecodeIndexKey(plan.index, key);
+        if (!t.ok()) {
+          decode_status = t.status();
+          return false;
+        }
+        return visit(*t);
+      }));
+  return decode_status;
+}
+
+absl::StatusOr<uint64_t> RocksDbGraphStore::CountPrefix(
+    const IdPattern& pattern, uint64_t cap) const {
+  uint64_t n = 0;
+  RETURN_IF_ERROR(Scan(pattern, [&n, cap](const IdTriple&) { return ++n < cap; }));
+  return n;
+}
+
+uint64_t RocksDbGraphStore::EstimateCount(const IdPattern& pattern) const {
+  const rocksdb::ReadOptions ro;
+  const bool only_predicate = pattern.subject == kNoTerm &&
+                              pattern.value == kNoTerm;
+  if (only_predicate) {
+    const absl::StatusOr<uint64_t> n = rocksdb_util::GetCounter(
+        cfs_, ro,
+        pattern.predicate == kNoTerm ? std::string(keys::kFactsCounter)
+                                     : keys::PredicateCounterKey(pattern.predicate));
+    return n.ok() ? *n : 0;
+  }
+  const absl::StatusOr<uint64_t> n = CountPrefix(pattern, kEstimateScanCap);
+  if (!n.ok()) return 0;
+  if (*n < kEstimateScanCap || pattern.predicate == kNoTerm) return *n;
+  const absl::StatusOr<uint64_t> upper = rocksdb_util::GetCounter(
+      cfs_, ro, keys::PredicateCounterKey(pattern.predicate));
+  return upper.ok() ? std::max(*n, *upper) : *n;
+}
+
+absl::StatusOr<std::vector<kg::v1::Evidence>> RocksDbGraphStore::GetEvidence(
+    const IdTriple& fact) const {
+  std::vector<kg::v1::Evidence> out;
+  if (fact.subject == kNoTerm || fact.predicate == kNoTerm ||
+      fact.value == kNoTerm) {
+    return out;
+  }
+  bool parsed = true;
+  RETURN_IF_ERROR(rocksdb_util::ScanPrefix(
+      cfs_, rocksdb::ReadOptions(), cfs_.evidence,
+      keys::IndexKey(Index::kSpo, fact),
+      [&](absl::string_view, absl::string_view value) {
+        parsed = out.emplace_back().ParseFromArray(value.data(),
+                                                   static_cast<int>(value.size()));
+        return parsed;
+      }));
+  if (!parsed) {
+    return absl::DataLossError(
+        absl::StrCat("unparsable evidence record in ", options_.path));
+  }
+  return out;
+}
+
+absl::StatusOr<std::vector<std::string>> RocksDbGraphStore::ListDocuments()
+    const {
+  std::vector<std::string> out;
+  RETURN_IF_ERROR(rocksdb_util::ScanPrefix(
+      cfs_, rocksdb::ReadOptions(), cfs_.documents, keys::kDocumentKeyPrefix,
+      [&out](absl::string_view key, absl::string_view) {
+        out.emplace_back(key.substr(keys::kDocumentKeyPrefix.size()));
+        return true;
+      }));
+  return out;
+}
+
+absl::StatusOr<StoreStats> RocksDbGraphStore::GetStats() const {
+  rocksdb::ReadOptions ro;
+  const rocksdb::Snapshot* snapshot = db_->GetSnapshot();
+  ro.snapshot = snapshot;
+  absl::StatusOr<StoreStats> stats = ReadStats(ro);
+  db_->ReleaseSnapshot(snapshot);
+  return stats;
+}
+
+absl::StatusOr<StoreStats> RocksDbGraphStore::ReadStats(
+    const rocksdb::ReadOptions& ro) const {
+  StoreStats stats;
+  ASSIGN_OR_RETURN(stats.facts,
+                   rocksdb_util::GetCounter(cfs_, ro, keys::kFactsCounter));
+  ASSIGN_OR_RETURN(stats.evidence,
+                   rocksdb_util::GetCounter(cfs_, ro, keys::kEvidenceCounter));
+  ASSIGN_OR_RETURN(stats.documents,
+                   rocksdb_util::GetCounter(cfs_, ro, keys::kDocumentsCounter));
+  ASSIGN_OR_RETURN(stats.terms,
+                   rocksdb_util::GetCounter(cfs_, ro, keys::kTermsCounter));
+  std::vector<std::pair<TermId, uint64_t>> counts;
+  bool well_formed = true;
+  RETURN_IF_ERROR(rocksdb_util::ScanPrefix(
+      cfs_, ro, cfs_.metadata, keys::kPredicateCounterPrefix,
+      [&](absl::string_view key, absl::string_view value) {
+        TermId id = kNoTerm;
+        uint64_t n = 0;
+        well_formed = keys::ReadU64(key.substr(keys::kPredicateCounterPrefix.size()), &id) &&
+                      keys::ReadU64(value, &n);
+        counts.emplace_back(id, n);
+        return well_formed;
+      }));
+  if (!well_formed) {
+    return absl::DataLossError(
+        absl::StrCat("malformed predicate counter in ", options_.path));
+  }
+  for (const auto& [id, n] : counts) {
+    ASSIGN_OR_RETURN(std::string bytes, TermBytes(ro, id));
+    ASSIGN_OR_RETURN(std::string name, DecodePredicateTerm(bytes));
+    stats.facts_per_predicate.emplace_back(std::move(name), n);
+  }
+  std::sort(stats.facts_per_predicate.begin(), stats.facts_per_predicate.end());
+  return stats;
+}
+
+}  // namespace kg::graph

@@ -1,0 +1,154 @@
+// RocksDbGraphStore: the production GraphStore, on RocksDB.
+//
+// Key layout. All integers are fixed-width big-endian, so byte order is
+// numeric order; a term id is 8 bytes and never 0. Column families:
+//
+//   dictionary  "T" + term bytes (term_codec.h) -> id
+//               "I" + id                        -> term bytes
+//               Ids are dense and assigned in order (n-th term = id n).
+//               Terms are never removed: after a delete, the terms the
+//               deleted facts used stay in the dictionary (and count in
+//               StoreStats::terms); they are invisible otherwise.
+//   spo, pos, osp
+//               the 24-byte ids of each fact in that order -> "" . Every
+//               pattern with a bound position is one prefix scan:
+//               S?? SP? SPO on spo; ?P? ?PO on pos; ??O S?O on osp.
+//   evidence    spo key + evidence suffix -> serialized kg.v1.Evidence.
+//               suffix = u32 len(doc) + doc + u32 byte_begin + u32 byte_end
+//               + rule: the identity of a record, so the same (document,
+//               offsets, rule) on one fact is one record. A fact exists
+//               exactly while it has an evidence row.
+//   documents   "D" + doc -> u64 evidence count + content hash;
+//               "E" + u32 len(doc) + doc + evidence CF key -> "" (the
+//               document's records, for replace and delete). A document is
+//               listed while it gives at least one evidence record.
+//   metadata    "schema" -> version string; "count/facts", "count/evidence",
+//               "count/documents", "count/terms" -> u64; "pred/" + predicate
+//               id -> u64 facts with that predicate. A zero counter is
+//               deleted, so deleting a document restores this CF exactly.
+//
+// Every write (ReplaceDocument, AddFacts, DeleteDocument) is one
+// rocksdb::WriteBatch holding the data and the counters together, synced
+// when RocksDbGraphStoreOptions::sync_writes is set.
+//
+// ingested_at_micros is set when a record is first stored, and again when
+// a ReplaceDocument changes its sentence, code point offsets or confidence;
+// re-ingesting identical evidence leaves it alone.
+//
+// Thread safety: safe for concurrent use. Writers are serialised by a
+// mutex; each read runs on one iterator or snapshot, so it sees one
+// committed state.
+#ifndef KG_GRAPH_SERVICE_STORE_ROCKSDB_GRAPH_STORE_H_
+#define KG_GRAPH_SERVICE_STORE_ROCKSDB_GRAPH_STORE_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/base/thread_annotations.h"
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "absl/synchronization/mutex.h"
+#include "graph_service/store/graph_store.h"
+#include "graph_service/store/internal/rocksdb_keys.h"
+#include "graph_service/store/internal/rocksdb_util.h"
+#include "kg/v1/fact.pb.h"
+#include "rocksdb/db.h"
+
+namespace kg::graph {
+
+struct RocksDbGraphStoreOptions {
+  // Directory of the database; created with its column families if missing.
+  std::string path;
+  // Sync the WAL before a write returns (the GraphStore durability
+  // contract). Turn off only for tests and bulk loads that can be redone.
+  bool sync_writes = true;
+  // LRU block cache shared by all column families; 0 keeps RocksDB's
+  // default (a small cache per column family).
+  size_t block_cache_bytes = 0;
+};
+
+class RocksDbGraphStore final : public GraphStore {
+ public:
+  // Opens (creating if needed) the store at `options.path`. InvalidArgument
+  // for an empty path; FailedPrecondition when the directory holds a store
+  // of another schema version; Unavailable when RocksDB cannot open it
+  // (e.g. another process holds the lock); other RocksDB errors mapped as in
+  // rocksdb_util::FromRocksDb. Messages name the path.
+  static absl::StatusOr<std::unique_ptr<RocksDbGraphStore>> Open(
+      const RocksDbGraphStoreOptions& options);
+
+  ~RocksDbGraphStore() override;
+  RocksDbGraphStore(const RocksDbGraphStore&) = delete;
+  RocksDbGraphStore& operator=(const RocksDbGraphStore&) = delete;
+
+  absl::StatusOr<WriteStats> ReplaceDocument(
+      absl::string_view document_id, absl::string_view content_hash,
+      const std::vector<kg::v1::Fact>& facts) override;
+  absl::StatusOr<WriteStats> AddFacts(
+      const std::vector<kg::v1::Fact>& facts) override;
+  absl::StatusOr<WriteStats> DeleteDocument(
+      absl::string_view document_id) override;
+
+  // InvalidArgument for a Value with no kind set.
+  absl::StatusOr<TermId> LookupValue(const kg::v1::Value& value) const override;
+  absl::StatusOr<TermId> LookupPredicate(
+      absl::string_view predicate) const override;
+  // NotFound also when the id names a term of the other kind (a predicate
+  // passed to DecodeValue or a value passed to DecodePredicate).
+  absl::StatusOr<kg::v1::Value> DecodeValue(TermId id) const override;
+  absl::StatusOr<std::string> DecodePredicate(TermId id) const override;
+
+  absl::Status Scan(
+      const IdPattern& pattern,
+      const std::function<bool(const IdTriple&)>& visit) const override;
+
+  // Exact for the empty pattern and for predicate-only patterns (from the
+  // counters). Otherwise counts the pattern's prefix scan up to
+  // kEstimateScanCap rows: exact below the cap; at the cap, the predicate's
+  // fact count when the predicate is bound, else the cap. 0 on read errors.
+  uint64_t EstimateCount(const IdPattern& pattern) const override;
+  static constexpr uint64_t kEstimateScanCap = 1000;
+
+  absl::StatusOr<std::vector<kg::v1::Evidence>> GetEvidence(
+      const IdTriple& fact) const override;
+  absl::StatusOr<std::vector<std::string>> ListDocuments() const override;
+  // facts_per_predicate is sorted by predicate name, without zero entries.
+  absl::StatusOr<StoreStats> GetStats() const override;
+
+ private:
+  RocksDbGraphStore(const RocksDbGraphStoreOptions& options,
+                    std::unique_ptr<rocksdb::DB> db,
+                    std::vector<rocksdb::ColumnFamilyHandle*> handles);
+
+  absl::StatusOr<TermId> LookupTerm(const std::string& term_bytes) const;
+  absl::StatusOr<std::string> TermBytes(const rocksdb::ReadOptions& ro,
+                                        TermId id) const;
+  // The document's record, or nullopt if it has no evidence.
+  absl::StatusOr<std::optional<rocksdb_keys::DocumentRecord>> ReadDocument(
+      absl::string_view document_id) const;
+  // Stored evidence CF keys given by `document_id`.
+  absl::StatusOr<std::vector<std::string>> DocumentEvidenceKeys(
+      absl::string_view document_id) const
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
+  absl::StatusOr<uint64_t> CountPrefix(const IdPattern& pattern,
+                                       uint64_t cap) const;
+  absl::StatusOr<StoreStats> ReadStats(const rocksdb::ReadOptions& ro) const;
+
+  const RocksDbGraphStoreOptions options_;
+  // Serialises writers: a write reads committed state, then writes one
+  // batch; no other write may land in between. Readers never take it.
+  mutable absl::Mutex write_mu_;
+  std::unique_ptr<rocksdb::DB> db_;
+  std::vector<rocksdb::ColumnFamilyHandle*> handles_;  // Owned.
+  rocksdb_util::ColumnFamilies cfs_;  // Views of db_ and handles_.
+};
+
+}  // namespace kg::graph
+
+#endif  // KG_GRAPH_SERVICE_STORE_ROCKSDB_GRAPH_STORE_H_
