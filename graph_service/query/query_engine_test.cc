@@ -1,0 +1,266 @@
+#include "graph_service/query/query_engine.h"
+
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/time/clock.h"
+#include "gmock/gmock.h"
+#include "graph_service/store/memory/memory_graph_store.h"
+#include "gtest/gtest.h"
+
+namespace kg::graph {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+using ::testing::IsEmpty;
+using ::testing::SizeIs;
+using ::testing::UnorderedElementsAre;
+
+kg::v1::Fact MakeFact(const std::string& subject, const std::string& predicate,
+                      const kg::v1::Value& value, const std::string& doc) {
+  static uint32_t offset = 0;
+  kg::v1::Fact fact;
+  fact.set_subject(subject);
+  fact.set_predicate(predicate);
+  *fact.mutable_value() = value;
+  kg::v1::Evidence* e = fact.add_evidence();
+  e->set_document_id(doc);
+  e->set_sentence(absl::StrCat(subject, " ", predicate));
+  e->set_byte_begin(offset);
+  e->set_byte_end(++offset);
+  e->set_rule("test_rule");
+  e->set_confidence(0.75f);
+  return fact;
+}
+
+kg::v1::Value Entity(const std::string& s) {
+  kg::v1::Value v;
+  v.set_entity(s);
+  return v;
+}
+kg::v1::Value Text(const std::string& s) {
+  kg::v1::Value v;
+  v.set_text(s);
+  return v;
+}
+
+// Renders a row as "var=value,..." with entities bare and texts quoted.
+std::string Render(const kg::v1::QueryRow& row) {
+  std::vector<std::string> parts;
+  for (const kg::v1::Binding& b : row.bindings()) {
+    const kg::v1::Value& v = b.value();
+    parts.push_back(absl::StrCat(
+        b.variable(), "=",
+        v.has_entity() ? v.entity() : absl::StrCat("\"", v.text(), "\"")));
+  }
+  return absl::StrJoin(parts, ",");
+}
+
+class QueryEngineTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ASSERT_TRUE(
+        store_
+            .AddFacts({
+                MakeFact("Nora Vale", "has_role", Text("Commander"), "d1"),
+                MakeFact("Nora Vale", "leads", Entity("Operation Kestrel"),
+                         "d1"),
+                MakeFact("Nora Vale", "leads", Entity("drugs"), "d1"),
+                MakeFact("Operation Kestrel", "type", Entity("Operation"),
+                         "d1"),
+                MakeFact("Operation Kestrel", "type", Entity("Operation"),
+                         "d2"),
+                MakeFact("Ivo Brandt", "has_role", Text("Sergeant"), "d2"),
+                MakeFact("Ivo Brandt", "leads", Entity("Operation Kestrel"),
+                         "d2"),
+                MakeFact("Ivo Brandt", "knows", Entity("Ivo Brandt"), "d2"),
+                MakeFact("Ivo Brandt", "lives_in", Entity("Arden"), "d2"),
+                MakeFact("Nora Vale", "alias", Text("Arden"), "d2"),
+            })
+            .ok());
+  }
+
+  // Runs `query`; returns the rows, failing the test on error.
+  std::vector<kg::v1::QueryRow> Run(const std::string& query,
+                                    QueryOptions options = {}) {
+    std::vector<kg::v1::QueryRow> rows;
+    const absl::Status status = ExecuteQuery(
+        store_, query, options, [&](kg::v1::QueryRow row) {
+          rows.push_back(std::move(row));
+          return true;
+        });
+    EXPECT_TRUE(status.ok()) << status;
+    return rows;
+  }
+  std::vector<std::string> RunRendered(const std::string& query) {
+    std::vector<std::string> out;
+    for (const auto& row : Run(query)) out.push_back(Render(row));
+    return out;
+  }
+  absl::Status RunStatus(const std::string& query, QueryOptions options = {}) {
+    return ExecuteQuery(store_, query, options,
+                        [](kg::v1::QueryRow) { return true; });
+  }
+
+  MemoryGraphStore store_;
+};
+
+TEST_F(QueryEngineTest, AnswersTheOntologyExample) {
+  EXPECT_THAT(RunRendered("?p has_role \"Commander\" . ?p leads ?op . "
+                          "?op type Operation"),
+              ElementsAre("p=Nora Vale,op=Operation Kestrel"));
+}
+
+TEST_F(QueryEngineTest, BindsVariablesInOrderOfFirstAppearance) {
+  EXPECT_THAT(RunRendered("?op type Operation . ?who leads ?op"),
+              UnorderedElementsAre("op=Operation Kestrel,who=Nora Vale",
+                                   "op=Operation Kestrel,who=Ivo Brandt"));
+}
+
+TEST_F(QueryEngineTest, UnknownTermsYieldNoRows) {
+  EXPECT_THAT(Run("?p has_role \"Admiral\""), IsEmpty());
+  EXPECT_THAT(Run("?p unknown_predicate ?x"), IsEmpty());
+  EXPECT_THAT(Run("<Nobody> leads ?x . ?x type Operation"), IsEmpty());
+}
+
+TEST_F(QueryEngineTest, KeepsEntitiesAndTextApart) {
+  EXPECT_THAT(RunRendered("?who lives_in Arden"),
+              ElementsAre("who=Ivo Brandt"));
+  EXPECT_THAT(RunRendered("?who alias \"Arden\""),
+              ElementsAre("who=Nora Vale"));
+  EXPECT_THAT(Run("?who lives_in \"Arden\""), IsEmpty());
+}
+
+TEST_F(QueryEngineTest, BindsPredicateVariablesAsText) {
+  EXPECT_THAT(RunRendered("<Ivo Brandt> ?rel Arden"),
+              ElementsAre("rel=\"lives_in\""));
+  EXPECT_THAT(RunRendered("?a ?rel <Operation Kestrel> . ?a has_role ?r"),
+              UnorderedElementsAre("a=Nora Vale,rel=\"leads\",r=\"Commander\"",
+                                   "a=Ivo Brandt,rel=\"leads\",r=\"Sergeant\""));
+}
+
+TEST_F(QueryEngineTest, RepeatedVariableWithinAPatternMustAgree) {
+  EXPECT_THAT(RunRendered("?x knows ?x"), ElementsAre("x=Ivo Brandt"));
+  EXPECT_THAT(RunRendered("?x ?p ?x"), ElementsAre("x=Ivo Brandt,p=\"knows\""));
+}
+
+TEST_F(QueryEngineTest, QueryWithoutVariablesReturnsOneEmptyRow) {
+  const auto rows = Run("<Nora Vale> leads drugs . <Nora Vale> leads drugs");
+  ASSERT_THAT(rows, SizeIs(1));
+  EXPECT_THAT(rows[0].bindings(), IsEmpty());
+  EXPECT_THAT(Run("<Nora Vale> leads Arden"), IsEmpty());
+}
+
+TEST_F(QueryEngineTest, HonoursLimitMaxRowsAndEmit) {
+  QueryOptions options;
+  options.limit = 2;
+  EXPECT_THAT(Run("?s ?p ?o", options), SizeIs(2));
+  options.limit = 5;
+  options.max_rows = 3;
+  EXPECT_THAT(Run("?s ?p ?o", options), SizeIs(3));
+  int calls = 0;
+  EXPECT_TRUE(ExecuteQuery(store_, "?s ?p ?o", QueryOptions(),
+                           [&](kg::v1::QueryRow) { return ++calls < 4; })
+                  .ok());
+  EXPECT_EQ(calls, 4);
+}
+
+TEST_F(QueryEngineTest, FillsSupportWithEvidenceInPatternOrder) {
+  QueryOptions options;
+  options.with_evidence = true;
+  const auto rows = Run("?op type Operation . ?p has_role \"Commander\" . "
+                        "?p leads ?op",
+                        options);
+  ASSERT_THAT(rows, SizeIs(1));
+  const auto& support = rows[0].support();
+  ASSERT_THAT(support, SizeIs(3));
+  EXPECT_EQ(support[0].subject(), "Operation Kestrel");
+  EXPECT_EQ(support[0].predicate(), "type");
+  EXPECT_EQ(support[0].value().entity(), "Operation");
+  ASSERT_THAT(support[0].evidence(), SizeIs(2));  // d1 and d2
+  EXPECT_EQ(support[1].value().text(), "Commander");
+  EXPECT_EQ(support[1].evidence(0).document_id(), "d1");
+  EXPECT_FLOAT_EQ(support[1].evidence(0).confidence(), 0.75f);
+  EXPECT_EQ(support[2].predicate(), "leads");
+  EXPECT_THAT(Run("?op type Operation")[0].support(), IsEmpty());
+}
+
+TEST_F(QueryEngineTest, ReportsParseErrorsWithPosition) {
+  const absl::Status status = RunStatus("?p leads ?op .\n?op type");
+  EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(std::string(status.message()), HasSubstr("line 2, column 9: expected a value"));
+}
+
+TEST_F(QueryEngineTest, StopsAtTheScanBudget) {
+  QueryOptions options;
+  options.max_scanned = 5;
+  const absl::Status status = RunStatus("?a ?b ?c . ?d ?e ?f", options);
+  EXPECT_EQ(status.code(), absl::StatusCode::kResourceExhausted);
+  options.max_scanned = 1000;
+  EXPECT_TRUE(RunStatus("?a leads ?b", options).ok());
+}
+
+TEST_F(QueryEngineTest, StopsAtTheDeadline) {
+  QueryOptions options;
+  options.deadline = absl::Now() - absl::Seconds(1);
+  EXPECT_EQ(RunStatus("?a leads ?b", options).code(),
+            absl::StatusCode::kDeadlineExceeded);
+}
+
+TEST(QueryEngineDeadlineTest, StopsALongJoinAtTheDeadline) {
+  MemoryGraphStore store;
+  std::vector<kg::v1::Fact> facts;
+  for (int i = 0; i < 200; ++i) {
+    facts.push_back(MakeFact(absl::StrCat("P", i), "type", Entity("Person"),
+                             "big"));
+  }
+  ASSERT_TRUE(store.AddFacts(facts).ok());
+  QueryOptions options;
+  options.max_rows = 0;  // no cap: only the deadline can stop it
+  options.deadline = absl::Now() + absl::Milliseconds(50);
+  const absl::Status status = ExecuteQuery(
+      store, "?a type Person . ?b type Person . ?c type Person", options,
+      [](kg::v1::QueryRow) { return true; });  // 8M rows if not stopped
+  EXPECT_EQ(status.code(), absl::StatusCode::kDeadlineExceeded);
+}
+
+TEST_F(QueryEngineTest, DescribesAnEntityBothWays) {
+  absl::StatusOr<kg::v1::GetEntityResponse> described =
+      DescribeEntity(store_, "Operation Kestrel");
+  ASSERT_TRUE(described.ok()) << described.status();
+  ASSERT_THAT(described->outgoing(), SizeIs(1));
+  EXPECT_EQ(described->outgoing(0).predicate(), "type");
+  EXPECT_THAT(described->outgoing(0).evidence(), SizeIs(2));
+  ASSERT_THAT(described->incoming(), SizeIs(2));
+  std::vector<std::string> leaders;
+  for (const kg::v1::Fact& f : described->incoming()) {
+    EXPECT_EQ(f.predicate(), "leads");
+    EXPECT_EQ(f.value().entity(), "Operation Kestrel");
+    EXPECT_THAT(f.evidence(), SizeIs(1));
+    leaders.push_back(f.subject());
+  }
+  EXPECT_THAT(leaders, UnorderedElementsAre("Nora Vale", "Ivo Brandt"));
+
+  described = DescribeEntity(store_, "Operation");
+  ASSERT_TRUE(described.ok());
+  EXPECT_THAT(described->outgoing(), IsEmpty());
+  EXPECT_THAT(described->incoming(), SizeIs(1));
+}
+
+TEST_F(QueryEngineTest, DescribeEntityNotFound) {
+  absl::StatusOr<kg::v1::GetEntityResponse> described =
+      DescribeEntity(store_, "Nobody");
+  EXPECT_EQ(described.status().code(), absl::StatusCode::kNotFound);
+  EXPECT_THAT(std::string(described.status().message()),
+              HasSubstr("no entity named Nobody"));
+  // "Commander" exists only as text, never as an entity.
+  EXPECT_EQ(DescribeEntity(store_, "Commander").status().code(),
+            absl::StatusCode::kNotFound);
+}
+
+}  // namespace
+}  // namespace kg::graph
