@@ -1,0 +1,60 @@
+"""kgclient: a Python client for the kg graph and extractor services.
+
+    from kgclient import KnowledgeGraph
+
+    with KnowledgeGraph("127.0.0.1:50051", "127.0.0.1:50052") as kg:
+        kg.ingest("wmp-saltmarsh", text)
+        for row in kg.query('?p has_role "Commander"', with_evidence=True):
+            print(row["p"], row.sentences)
+
+Values keep their kind: entities are :class:`Entity`, text literals
+:class:`Text` (both ``str`` subclasses), integers ``int``, decimals
+``decimal.Decimal``, dates ``datetime.date``. Failures raise
+:class:`KgError` subclasses. The generated protobuf modules come from
+``clients/python/generate_stubs.sh``.
+"""
+
+from kgclient.client import KnowledgeGraph
+from kgclient.errors import (
+    DeadlineExceeded,
+    InvalidArgument,
+    InvalidDocument,
+    InvalidQuery,
+    KgError,
+    NotFound,
+    ResourceExhausted,
+    Unavailable,
+)
+from kgclient.models import (
+    DeleteResult,
+    EntityFacts,
+    Evidence,
+    Fact,
+    IngestResult,
+    Row,
+    Stats,
+)
+from kgclient.values import Entity, Text, Value, query_term
+
+__all__ = [
+    "DeadlineExceeded",
+    "DeleteResult",
+    "Entity",
+    "EntityFacts",
+    "Evidence",
+    "Fact",
+    "IngestResult",
+    "InvalidArgument",
+    "InvalidDocument",
+    "InvalidQuery",
+    "KgError",
+    "KnowledgeGraph",
+    "NotFound",
+    "ResourceExhausted",
+    "Row",
+    "Stats",
+    "Text",
+    "Unavailable",
+    "Value",
+    "query_term",
+]
