@@ -1,0 +1,88 @@
+// The document as the pipeline sees it after splitting and tokenizing, and
+// the entity mentions found in it. Plain data shared by the recognizer, the
+// coreference resolver and the relation rules.
+#ifndef KG_EXTRACTOR_SERVICE_PIPELINE_ANALYZED_DOCUMENT_H_
+#define KG_EXTRACTOR_SERVICE_PIPELINE_ANALYZED_DOCUMENT_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extractor_service/pipeline/normalizer.h"
+#include "extractor_service/pipeline/sentence_splitter.h"
+#include "extractor_service/pipeline/tokenizer.h"
+
+namespace kg::extractor {
+
+enum class EntityClass {
+  kPerson,
+  kOrganization,
+  kUnit,
+  kOperation,
+  kCampaign,
+  kProgramme,
+  kPlace,
+  kCrimeType,
+};
+
+// Ontology class name ("Person", "CrimeType", ...).
+inline const char* ClassName(EntityClass c) {
+  switch (c) {
+    case EntityClass::kPerson: return "Person";
+    case EntityClass::kOrganization: return "Organization";
+    case EntityClass::kUnit: return "Unit";
+    case EntityClass::kOperation: return "Operation";
+    case EntityClass::kCampaign: return "Campaign";
+    case EntityClass::kProgramme: return "Programme";
+    case EntityClass::kPlace: return "Place";
+    case EntityClass::kCrimeType: return "CrimeType";
+  }
+  return "Thing";
+}
+
+struct AnalyzedSentence {
+  SentenceSpan span;          // normalised byte offsets
+  std::vector<Token> tokens;  // offsets in the normalised text
+};
+
+// One mention of an entity in one sentence.
+struct Mention {
+  EntityClass cls = EntityClass::kPerson;
+  std::string canonical;  // canonical entity name (original spelling)
+  std::string alias;      // surface form to record as alias, or ""
+  int sentence = 0;
+  int begin = 0;  // token range [begin, end) in the sentence, prefix included
+  int end = 0;
+  std::string role;       // Person: has_role value from rank/title, or ""
+  std::string role_rule;  // rule id that found the role
+  std::string org;        // Person: organisation named with the role, or ""
+  std::string org_rule;
+  std::string parent;     // Place: gazetteer parent place, or ""
+  bool force = false;     // Organization from the forces/bodies gazetteer
+  bool inside_name = false;  // CrimeType/Place inside another entity's name
+  bool pronoun = false;      // Person found through a pronoun
+};
+
+// Text, sentences and mentions of one document.
+struct AnalyzedDocument {
+  explicit AnalyzedDocument(std::string_view original) : text(original) {}
+
+  // Original text of tokens [b, e) of sentence `s`.
+  std::string_view Slice(int s, int b, int e) const {
+    const std::vector<Token>& t = sentences[s].tokens;
+    return text.OriginalSlice(t[b].begin, t[e - 1].end);
+  }
+  // Original text of a normalised byte span.
+  std::string_view SliceBytes(uint32_t b, uint32_t e) const {
+    return text.OriginalSlice(b, e);
+  }
+
+  NormalizedText text;
+  std::vector<AnalyzedSentence> sentences;
+  std::vector<Mention> mentions;  // ordered by sentence, then position
+};
+
+}  // namespace kg::extractor
+
+#endif  // KG_EXTRACTOR_SERVICE_PIPELINE_ANALYZED_DOCUMENT_H_

@@ -1,0 +1,35 @@
+// Entity recognizer: finds mentions of people, organisations, units,
+// operations, campaigns, programmes, places and crime types in an analyzed
+// document, using token patterns (capitalisation, punctuation, head-words)
+// and the gazetteers. Knows no specific names: every named operation,
+// person or programme is found from its context.
+#ifndef KG_EXTRACTOR_SERVICE_PIPELINE_ENTITY_RECOGNIZER_H_
+#define KG_EXTRACTOR_SERVICE_PIPELINE_ENTITY_RECOGNIZER_H_
+
+#include "extractor_service/pipeline/analyzed_document.h"
+#include "extractor_service/pipeline/coreference.h"
+#include "extractor_service/pipeline/gazetteer.h"
+
+namespace kg::extractor {
+
+class EntityRecognizer {
+ public:
+  // `gazetteer` must outlive the recognizer.
+  explicit EntityRecognizer(const Gazetteer* gazetteer)
+      : gaz_(*gazetteer) {}
+
+  // Replaces doc->mentions with the mentions of every sentence, in sentence
+  // order then token order. People named by a short form or a pronoun are
+  // resolved to the full name seen earlier in the document (unresolved
+  // short forms are dropped). Deterministic; const and thread-safe.
+  void Recognize(AnalyzedDocument* doc) const;
+
+ private:
+  class SentencePass;
+
+  const Gazetteer& gaz_;
+};
+
+}  // namespace kg::extractor
+
+#endif  // KG_EXTRACTOR_SERVICE_PIPELINE_ENTITY_RECOGNIZER_H_

@@ -1,0 +1,119 @@
+#include "extractor_service/pipeline/entity_recognizer.h"
+
+#include <cstdlib>
+#include <string>
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+
+namespace kg::extractor {
+namespace {
+
+class EntityRecognizerTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    auto g = Gazetteer::Load(std::string(std::getenv("TEST_SRCDIR")) +
+                             "/kg/extractor_service/data");
+    ASSERT_TRUE(g.ok()) << g.status();
+    gaz_ = new Gazetteer(std::move(*g));
+  }
+
+  // Recognizes `text` split into lines as sentences; returns
+  // "Class:canonical[/alias]" per mention.
+  std::vector<std::string> Recognize(const std::string& text) {
+    text_ = text;
+    AnalyzedDocument doc(text_);
+    SentenceSplitter splitter;
+    for (const SentenceSpan& span : splitter.Split(doc.text.text())) {
+      doc.sentences.push_back(
+          {span, Tokenize(doc.text.text(), span.begin, span.end)});
+    }
+    EntityRecognizer(gaz_).Recognize(&doc);
+    std::vector<std::string> out;
+    for (const Mention& m : doc.mentions) {
+      if (m.inside_name) continue;
+      std::string s = std::string(ClassName(m.cls)) + ":" + m.canonical;
+      if (!m.alias.empty()) s += "/" + m.alias;
+      if (!m.role.empty()) s += "#" + m.role;
+      out.push_back(s);
+    }
+    return out;
+  }
+
+  static Gazetteer* gaz_;
+  std::string text_;
+};
+
+Gazetteer* EntityRecognizerTest::gaz_ = nullptr;
+
+using ::testing::Contains;
+using ::testing::ElementsAre;
+
+TEST_F(EntityRecognizerTest, PersonWithForceRankAndShortForm) {
+  auto m = Recognize(
+      "GMP Det Supt Priya Nandakumar led the raid. Later Ms Nandakumar left.");
+  EXPECT_THAT(m, Contains("Organization:Greater Manchester Police"));
+  EXPECT_THAT(m, Contains("Person:Priya Nandakumar/GMP Det Supt Priya "
+                          "Nandakumar#Detective Superintendent"));
+  EXPECT_THAT(m, Contains("Person:Priya Nandakumar/Ms Nandakumar"));
+}
+
+TEST_F(EntityRecognizerTest, TitleInApposition) {
+  auto m = Recognize("The Mayor of Greater Manchester, Owen Hartley, said: \"Good.\"");
+  EXPECT_THAT(m, Contains("Person:Owen Hartley#Mayor of Greater Manchester"));
+}
+
+TEST_F(EntityRecognizerTest, OperationList) {
+  auto m = Recognize("Under Operations Kestrel, Tern and Lark Rise, 40 were held.");
+  EXPECT_THAT(m, ElementsAre("Operation:Operation Kestrel",
+                             "Operation:Operation Tern",
+                             "Operation:Operation Lark Rise"));
+}
+
+TEST_F(EntityRecognizerTest, OperationSlashAndShortForm) {
+  auto m = Recognize("Op Harrier/Merlin began.");
+  EXPECT_THAT(m, ElementsAre("Operation:Operation Harrier/Op Harrier",
+                             "Operation:Operation Merlin"));
+}
+
+TEST_F(EntityRecognizerTest, UnitsByHeadWordAndAcronym) {
+  auto m = Recognize(
+      "The Rail Knife Crime Squad and Serious Violence Task Units (SVTUs) met "
+      "the Economic Crime unit.");
+  EXPECT_THAT(m, Contains("Unit:Rail Knife Crime Squad"));
+  EXPECT_THAT(m, Contains("Unit:Serious Violence Task Units/SVTUs"));
+  EXPECT_THAT(m, Contains("Unit:Economic Crime Unit/Economic Crime unit"));
+}
+
+TEST_F(EntityRecognizerTest, CampaignAndProgrammeStripHead) {
+  auto m = Recognize("The Safe Summer campaign joins our REACH programme.");
+  EXPECT_THAT(m, Contains("Campaign:Safe Summer/Safe Summer campaign"));
+  EXPECT_THAT(m, Contains("Programme:REACH/REACH programme"));
+}
+
+TEST_F(EntityRecognizerTest, ForceAliasesKeepArticle) {
+  auto m = Recognize("Officers from the Met and Met Police staff joined BTP.");
+  EXPECT_THAT(m, Contains("Organization:Metropolitan Police Service/the Met"));
+  EXPECT_THAT(m, Contains("Organization:Metropolitan Police Service/Met Police"));
+  EXPECT_THAT(m, Contains("Organization:British Transport Police/BTP"));
+}
+
+TEST_F(EntityRecognizerTest, PlacesAndCrimeTypes) {
+  auto m = Recognize("Shoplifting fell in Salford and antisocial behaviour in Digbeth.");
+  EXPECT_THAT(m, ElementsAre("CrimeType:shoplifting", "Place:Salford",
+                             "CrimeType:anti-social behaviour", "Place:Digbeth"));
+}
+
+TEST_F(EntityRecognizerTest, PronounResolvesToLastPerson) {
+  std::string text = "Insp Carl Dobbs spoke.\nHe said: \"We will act.\"";
+  auto m = Recognize(text);
+  EXPECT_EQ(m.back(), "Person:Carl Dobbs");
+}
+
+TEST_F(EntityRecognizerTest, SentenceInitialGerundIsNoName) {
+  auto m = Recognize("Expanding Tactical Response Team patrols.");
+  EXPECT_THAT(m, ElementsAre("Unit:Tactical Response Team"));
+}
+
+}  // namespace
+}  // namespace kg::extractor

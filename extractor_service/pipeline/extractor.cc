@@ -1,0 +1,190 @@
+#include "extractor_service/pipeline/extractor.h"
+
+#include <string>
+#include <utility>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+#include "common/status_macros.h"
+#include "extractor_service/pipeline/analyzed_document.h"
+#include "extractor_service/pipeline/entity_recognizer.h"
+#include "extractor_service/pipeline/gazetteer.h"
+#include "extractor_service/pipeline/relation_extractor.h"
+#include "extractor_service/pipeline/sentence_splitter.h"
+#include "extractor_service/pipeline/utf8.h"
+
+namespace kg::extractor {
+namespace {
+
+struct SentenceOffsets {
+  uint32_t byte_begin, byte_end, begin, end;
+};
+
+// Offsets of every sentence in the original text, bytes and code points.
+std::vector<SentenceOffsets> ComputeOffsets(const AnalyzedDocument& doc) {
+  std::vector<SentenceOffsets> out;
+  const std::string_view text = doc.text.original();
+  uint32_t pos = 0, cps = 0;
+  auto advance = [&](uint32_t to) {
+    for (; pos < to; ++pos) {
+      if ((static_cast<unsigned char>(text[pos]) & 0xC0) != 0x80) ++cps;
+    }
+    return cps;
+  };
+  for (const AnalyzedSentence& s : doc.sentences) {
+    SentenceOffsets o;
+    o.byte_begin = doc.text.ToOriginal(s.span.begin);
+    o.byte_end = doc.text.ToOriginal(s.span.end);
+    o.begin = advance(o.byte_begin);
+    o.end = advance(o.byte_end);
+    out.push_back(o);
+  }
+  return out;
+}
+
+// Collects facts, merging duplicates and their evidence, in first-seen order.
+class FactCollector {
+ public:
+  FactCollector(const kg::v1::Document& document, const AnalyzedDocument& doc)
+      : document_(document), doc_(doc), offsets_(ComputeOffsets(doc)) {}
+
+  void Add(const std::string& subject, const std::string& predicate,
+           const std::string& value, bool is_entity, int sentence,
+           const std::string& rule, float confidence) {
+    if (subject.empty() || value.empty()) return;
+    const std::string key =
+        absl::StrCat(subject, "\x1f", predicate, "\x1f", is_entity ? "E" : "T",
+                     value);
+    auto [it, inserted] = index_.emplace(key, facts_.size());
+    if (inserted) {
+      kg::v1::Fact f;
+      f.set_subject(subject);
+      f.set_predicate(predicate);
+      if (is_entity) {
+        f.mutable_value()->set_entity(value);
+      } else {
+        f.mutable_value()->set_text(value);
+      }
+      facts_.push_back(std::move(f));
+    }
+    kg::v1::Fact& fact = facts_[it->second];
+    const SentenceOffsets& o = offsets_[sentence];
+    for (const kg::v1::Evidence& e : fact.evidence()) {
+      if (e.byte_begin() == o.byte_begin) return;
+    }
+    kg::v1::Evidence* e = fact.add_evidence();
+    e->set_document_id(document_.id());
+    e->set_sentence(std::string(
+        doc_.text.original().substr(o.byte_begin, o.byte_end - o.byte_begin)));
+    e->set_begin(o.begin);
+    e->set_end(o.end);
+    e->set_byte_begin(o.byte_begin);
+    e->set_byte_end(o.byte_end);
+    e->set_rule(rule);
+    e->set_confidence(confidence);
+  }
+
+  std::vector<kg::v1::Fact> Take() { return std::move(facts_); }
+
+ private:
+  const kg::v1::Document& document_;
+  const AnalyzedDocument& doc_;
+  std::vector<SentenceOffsets> offsets_;
+  absl::flat_hash_map<std::string, size_t> index_;
+  std::vector<kg::v1::Fact> facts_;
+};
+
+class ExtractorImpl : public Extractor {
+ public:
+  ExtractorImpl(Gazetteer gazetteer, size_t max_document_bytes)
+      : gaz_(std::move(gazetteer)),
+        recognizer_(&gaz_),
+        max_document_bytes_(max_document_bytes) {
+    for (const std::string& a : gaz_.abbreviations()) {
+      splitter_.AddAbbreviation(a);
+    }
+  }
+
+  absl::StatusOr<std::vector<kg::v1::Fact>> Extract(
+      const kg::v1::Document& document) const override;
+
+ private:
+  absl::Status Validate(const kg::v1::Document& document) const;
+  void Analyze(AnalyzedDocument* doc) const;
+
+  Gazetteer gaz_;
+  SentenceSplitter splitter_;
+  EntityRecognizer recognizer_;
+  RelationExtractor relations_;
+  size_t max_document_bytes_;
+};
+
+absl::Status ExtractorImpl::Validate(const kg::v1::Document& document) const {
+  if (document.id().empty()) {
+    return absl::InvalidArgumentError("document id is empty");
+  }
+  const std::string& text = document.text();
+  if (text.size() > max_document_bytes_) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("document text is ", text.size(), " bytes; the limit is ",
+                     max_document_bytes_));
+  }
+  RETURN_IF_ERROR(ValidateUtf8(text));
+  if (absl::StripAsciiWhitespace(text).empty()) {
+    return absl::InvalidArgumentError("document text is empty");
+  }
+  return absl::OkStatus();
+}
+
+void ExtractorImpl::Analyze(AnalyzedDocument* doc) const {
+  const std::string& norm = doc->text.text();
+  for (const SentenceSpan& span : splitter_.Split(norm)) {
+    AnalyzedSentence s;
+    s.span = span;
+    s.tokens = Tokenize(norm, span.begin, span.end);
+    if (!s.tokens.empty()) doc->sentences.push_back(std::move(s));
+  }
+  recognizer_.Recognize(doc);
+}
+
+absl::StatusOr<std::vector<kg::v1::Fact>> ExtractorImpl::Extract(
+    const kg::v1::Document& document) const {
+  RETURN_IF_ERROR(Validate(document));
+  AnalyzedDocument doc(document.text());
+  Analyze(&doc);
+  FactCollector facts(document, doc);
+  for (const Mention& m : doc.mentions) {
+    if (m.pronoun || m.cls == EntityClass::kCrimeType ||
+        (m.cls == EntityClass::kPlace && m.inside_name)) {
+      continue;
+    }
+    facts.Add(m.canonical, "type", ClassName(m.cls), true, m.sentence,
+              "type.mention", 0.8f);
+    if (!m.alias.empty()) {
+      facts.Add(m.canonical, "alias", m.alias, false, m.sentence,
+                "alias.surface_form", 0.8f);
+    }
+  }
+  for (const FactDraft& d : relations_.Extract(doc)) {
+    facts.Add(d.subject, d.predicate, d.value, d.value_is_entity, d.sentence,
+              d.rule, d.confidence);
+    if (d.value_is_entity && (d.value_class == EntityClass::kCrimeType ||
+                              d.value_class == EntityClass::kPlace)) {
+      facts.Add(d.value, "type", ClassName(d.value_class), true, d.sentence,
+                "type.relation_value", 0.8f);
+    }
+  }
+  return facts.Take();
+}
+
+}  // namespace
+
+absl::StatusOr<std::unique_ptr<Extractor>> Extractor::Create(
+    const ExtractorOptions& options) {
+  ASSIGN_OR_RETURN(Gazetteer gazetteer, Gazetteer::Load(options.data_dir));
+  return std::unique_ptr<Extractor>(
+      new ExtractorImpl(std::move(gazetteer), options.max_document_bytes));
+}
+
+}  // namespace kg::extractor

@@ -1,0 +1,75 @@
+#include "extractor_service/pipeline/gazetteer.h"
+
+#include <cstdlib>
+#include <fstream>
+#include <string>
+
+#include "gtest/gtest.h"
+
+namespace kg::extractor {
+namespace {
+
+std::string DataDir() {
+  return std::string(std::getenv("TEST_SRCDIR")) + "/kg/extractor_service/data";
+}
+
+TEST(PhraseTableTest, FindsLongestMatch) {
+  PhraseTable table(true);
+  table.Add("Det Supt", {"Detective Superintendent", ""});
+  table.Add("Supt", {"Superintendent", ""});
+  std::vector<Token> toks = Tokenize("Det Supt Amy Shaw");
+  PhraseTable::Match m = table.LongestAt(toks, 0, toks.size());
+  ASSERT_EQ(m.length, 2);
+  EXPECT_EQ(m.entry->canonical, "Detective Superintendent");
+  EXPECT_EQ(table.LongestAt(toks, 1, toks.size()).length, 1);
+  EXPECT_EQ(table.LongestAt(toks, 2, toks.size()).length, 0);
+}
+
+TEST(PhraseTableTest, CaseInsensitiveTable) {
+  PhraseTable table(false);
+  table.Add("knife crime", {"knife crime", ""});
+  std::vector<Token> toks = Tokenize("Knife Crime fell");
+  EXPECT_EQ(table.LongestAt(toks, 0, toks.size()).length, 2);
+  EXPECT_EQ(table.LongestAt(toks, 0, 1).length, 0);  // limit respected
+}
+
+TEST(GazetteerTest, LoadsShippedData) {
+  absl::StatusOr<Gazetteer> g = Gazetteer::Load(DataDir());
+  ASSERT_TRUE(g.ok()) << g.status();
+  std::vector<Token> toks = Tokenize("DCI GMP antisocial behaviour Salford");
+  EXPECT_EQ(g->ranks().LongestAt(toks, 0, 5).entry->canonical,
+            "Detective Chief Inspector");
+  EXPECT_EQ(g->organisations().LongestAt(toks, 1, 5).entry->canonical,
+            "Greater Manchester Police");
+  EXPECT_EQ(g->crime_types().LongestAt(toks, 2, 5).entry->canonical,
+            "anti-social behaviour");
+  EXPECT_EQ(g->places().LongestAt(toks, 4, 5).entry->extra, "Greater Manchester");
+  EXPECT_TRUE(g->IsHonorific("Dame"));
+  EXPECT_EQ(g->HeadClass("squad"), "Unit");
+  EXPECT_EQ(g->HeadClass("officer"), "");
+}
+
+TEST(GazetteerTest, MissingDirectoryIsNotFound) {
+  absl::StatusOr<Gazetteer> g = Gazetteer::Load("/nonexistent/kg-data");
+  EXPECT_EQ(g.status().code(), absl::StatusCode::kNotFound);
+}
+
+TEST(GazetteerTest, MalformedLineNamesFileAndLine) {
+  const std::string dir = std::getenv("TEST_TMPDIR");
+  const std::string src = DataDir();
+  for (const char* f : {"titles.tsv", "honorifics.txt", "crime_types.tsv",
+                        "organisations.tsv", "places.tsv", "first_names.txt",
+                        "head_words.tsv"}) {
+    std::ifstream in(src + "/" + f);
+    std::ofstream out(dir + "/" + f);
+    out << in.rdbuf();
+  }
+  std::ofstream(dir + "/ranks.tsv") << "# ranks\nSupt\tSuperintendent\textra\n";
+  absl::StatusOr<Gazetteer> g = Gazetteer::Load(dir);
+  EXPECT_EQ(g.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_NE(g.status().message().find("ranks.tsv:2"), std::string::npos)
+      << g.status();
+}
+
+}  // namespace
+}  // namespace kg::extractor

@@ -1,0 +1,125 @@
+#include "extractor_service/pipeline/relation_extractor.h"
+
+#include <cstdlib>
+#include <string>
+
+#include "extractor_service/pipeline/entity_recognizer.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+
+namespace kg::extractor {
+namespace {
+
+using ::testing::Contains;
+using ::testing::Not;
+
+class RelationExtractorTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    auto g = Gazetteer::Load(std::string(std::getenv("TEST_SRCDIR")) +
+                             "/kg/extractor_service/data");
+    ASSERT_TRUE(g.ok()) << g.status();
+    gaz_ = new Gazetteer(std::move(*g));
+  }
+
+  // "subject|predicate|value|rule" for every draft.
+  std::vector<std::string> Relations(const std::string& text) {
+    text_ = text;
+    AnalyzedDocument doc(text_);
+    SentenceSplitter splitter;
+    for (const SentenceSpan& span : splitter.Split(doc.text.text())) {
+      doc.sentences.push_back(
+          {span, Tokenize(doc.text.text(), span.begin, span.end)});
+    }
+    EntityRecognizer(gaz_).Recognize(&doc);
+    std::vector<std::string> out;
+    for (const FactDraft& d : RelationExtractor().Extract(doc)) {
+      out.push_back(d.subject + "|" + d.predicate + "|" + d.value + "|" + d.rule);
+    }
+    return out;
+  }
+
+  static Gazetteer* gaz_;
+  std::string text_;
+};
+
+Gazetteer* RelationExtractorTest::gaz_ = nullptr;
+
+TEST_F(RelationExtractorTest, RoleAndForceMembership) {
+  auto r = Relations("West Midlands Police Ch Supt Ravi Bains spoke.");
+  EXPECT_THAT(r, Contains("Ravi Bains|has_role|Chief Superintendent|"
+                          "has_role.rank_before_name"));
+  EXPECT_THAT(r, Contains("Ravi Bains|member_of|West Midlands Police|"
+                          "member_of.force_before_rank"));
+}
+
+TEST_F(RelationExtractorTest, MemberOfUnitAndUnitPartOfForce) {
+  auto r = Relations(
+      "DI Kirsty Lowe from GMP's Serious Collision Unit appealed for help.");
+  EXPECT_THAT(r, Contains("Kirsty Lowe|member_of|Serious Collision Unit|"
+                          "member_of.from_unit"));
+  EXPECT_THAT(r, Contains("Serious Collision Unit|part_of|Greater Manchester "
+                          "Police|part_of.force_possessive"));
+}
+
+TEST_F(RelationExtractorTest, TargetsByCueStopsAtRelativeClause) {
+  auto r = Relations(
+      "The Tactical Aid Squad will tackle drug dealing that fuels burglary.");
+  EXPECT_THAT(r, Contains("Tactical Aid Squad|targets|drugs|targets.verb_cue"));
+  EXPECT_THAT(r, Not(Contains("Tactical Aid Squad|targets|burglary|targets.verb_cue")));
+}
+
+TEST_F(RelationExtractorTest, TargetsFromName) {
+  auto r = Relations("The Knife Crime Taskforce grew.");
+  EXPECT_THAT(r, Contains("Knife Crime Taskforce|targets|knife crime|"
+                          "targets.name_contains_crime"));
+}
+
+TEST_F(RelationExtractorTest, NominalCampaignTakesNextSentenceName) {
+  auto r = Relations(
+      "Police began a campaign to crack down on shoplifting in Salford.\n"
+      "The Shop Safe campaign runs for a month.");
+  EXPECT_THAT(r, Contains("Shop Safe|targets|shoplifting|targets.nominal_antecedent"));
+  EXPECT_THAT(r, Contains("Shop Safe|operates_in|Salford|"
+                          "operates_in.nominal_antecedent"));
+}
+
+TEST_F(RelationExtractorTest, LocatedInFromGazetteerParent) {
+  auto r = Relations("Crime fell in Salford, the best result in Greater Manchester.");
+  EXPECT_THAT(r, Contains("Salford|located_in|Greater Manchester|"
+                          "located_in.gazetteer_parent"));
+}
+
+TEST_F(RelationExtractorTest, LeadsCrimeArea) {
+  auto r = Relations(
+      "ACC Dafydd Rees, who is the force's lead for tackling domestic abuse, spoke.");
+  EXPECT_THAT(r, Contains("Dafydd Rees|leads|domestic abuse|leads.lead_for"));
+}
+
+TEST_F(RelationExtractorTest, SaidVariants) {
+  auto r = Relations(
+      "Insp Carl Dobbs said: \"We acted quickly.\"\n"
+      "\"It was the right call,\" Insp Dobbs said.\n"
+      "He said: \"We will return.\"\n"
+      "Sgt Amy Rowe, Chair, Rowe Trust:\n"
+      "\"Thank you all. More soon.\"\n"
+      "Amy has warned that the risk remains.");
+  EXPECT_THAT(r, Contains("Carl Dobbs|said|We acted quickly.|said.colon_quote"));
+  EXPECT_THAT(r, Contains("Carl Dobbs|said|It was the right call|"
+                          "said.quote_then_attribution"));
+  EXPECT_THAT(r, Contains("Carl Dobbs|said|We will return.|said.colon_quote"));
+  EXPECT_THAT(r, Contains("Amy Rowe|said|Thank you all.|said.colon_next_sentence"));
+  EXPECT_THAT(r, Contains("Amy Rowe|said|the risk remains|said.reported_that"));
+}
+
+TEST(RelationRulesTest, EveryRuleHasIdAndConfidence) {
+  for (const RelationRule& rule : DefaultRelationRules()) {
+    EXPECT_NE(std::string(rule.id).find('.'), std::string::npos) << rule.id;
+    EXPECT_GT(rule.confidence, 0.0f) << rule.id;
+    EXPECT_LE(rule.confidence, 1.0f) << rule.id;
+    EXPECT_NE(rule.match, nullptr) << rule.id;
+  }
+}
+
+}  // namespace
+}  // namespace kg::extractor

@@ -1,0 +1,61 @@
+#include "extractor_service/pipeline/utf8.h"
+
+#include <string>
+
+#include "absl/strings/str_cat.h"
+
+namespace kg::extractor {
+namespace {
+
+absl::Status BadByte(size_t offset) {
+  return absl::InvalidArgumentError(
+      absl::StrCat("invalid UTF-8 at byte ", offset));
+}
+
+bool IsContinuation(unsigned char c) { return (c & 0xC0) == 0x80; }
+
+}  // namespace
+
+absl::Status ValidateUtf8(std::string_view text) {
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  const size_t n = text.size();
+  size_t i = 0;
+  while (i < n) {
+    const unsigned char c = s[i];
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    size_t len;
+    uint32_t min_cp;
+    uint32_t cp;
+    if (c >= 0xC2 && c <= 0xDF) {
+      len = 2, min_cp = 0x80, cp = c & 0x1F;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      len = 3, min_cp = 0x800, cp = c & 0x0F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      len = 4, min_cp = 0x10000, cp = c & 0x07;
+    } else {
+      return BadByte(i);
+    }
+    for (size_t k = 1; k < len; ++k) {
+      if (i + k >= n || !IsContinuation(s[i + k])) return BadByte(i + k);
+      cp = (cp << 6) | (s[i + k] & 0x3F);
+    }
+    if (cp < min_cp || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+      return BadByte(i);
+    }
+    i += len;
+  }
+  return absl::OkStatus();
+}
+
+size_t CountCodePoints(std::string_view text) {
+  size_t count = 0;
+  for (unsigned char c : text) {
+    if (!IsContinuation(c)) ++count;
+  }
+  return count;
+}
+
+}  // namespace kg::extractor
