@@ -9,6 +9,7 @@
 #include "clients/cli/commands.h"
 #include "clients/cli/connection.h"
 #include "clients/cli/value_format.h"
+#include "common/utf8.h"
 
 namespace kg::cli {
 namespace {
@@ -23,6 +24,8 @@ absl::StatusOr<std::string> ReadFile(const std::string& path) {
 }
 
 // The first non-empty line, trimmed: press releases lead with their title.
+// Empty when that line is not valid UTF-8: the extractor will then refuse
+// the text itself, naming the bad byte.
 std::string TitleOf(const std::string& text) {
   std::istringstream lines(text);
   std::string line;
@@ -30,7 +33,8 @@ std::string TitleOf(const std::string& text) {
     const size_t begin = line.find_first_not_of(" \t\r");
     if (begin == std::string::npos) continue;
     const size_t end = line.find_last_not_of(" \t\r");
-    return line.substr(begin, end - begin + 1);
+    std::string title = line.substr(begin, end - begin + 1);
+    return ValidateUtf8(title).ok() ? title : "";
   }
   return "";
 }

@@ -12,7 +12,7 @@
 #include "extractor_service/pipeline/gazetteer.h"
 #include "extractor_service/pipeline/relation_extractor.h"
 #include "extractor_service/pipeline/sentence_splitter.h"
-#include "extractor_service/pipeline/utf8.h"
+#include "common/utf8.h"
 
 namespace kg::extractor {
 namespace {

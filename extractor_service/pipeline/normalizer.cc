@@ -1,6 +1,6 @@
 #include "extractor_service/pipeline/normalizer.h"
 
-#include "extractor_service/pipeline/utf8.h"
+#include "common/utf8.h"
 
 namespace kg::extractor {
 namespace {

@@ -433,6 +433,59 @@ void LeadsLedBy(const RuleContext& ctx, const RelationRule& rule,
   }
 }
 
+bool IsLeadVerb(const std::string& w) {
+  return In(w, {"leads", "led", "leading", "lead", "heads", "headed", "heading",
+                "oversees", "oversaw", "overseeing", "overseen", "commands",
+                "commanded", "commanding", "runs", "ran", "running", "directs",
+                "directed", "directing"});
+}
+
+// End of the relative clause starting at token `from`: a stop word, or a
+// comma that does not continue a list of names ("A, B and C").
+int RelativeClauseEnd(const std::vector<Token>& t, int from) {
+  const int n = static_cast<int>(t.size());
+  for (int k = from; k < n; ++k) {
+    if (In(t[k].lower, {";", ".", ":", "said", "says", "who", "which", "where",
+                        "while", "when", "but", "\""})) {
+      return k;
+    }
+    if (t[k].lower == "," &&
+        (k + 1 >= n || t[k + 1].lower == "and" || t[k + 1].lower == "said" ||
+         !t[k + 1].capitalized)) {
+      return k;
+    }
+  }
+  return n;
+}
+
+// "Cmdr Ann Lee, who leads Operations Alder and Birch, said ..." and
+// "Insp Ann Lee, who has led the Dog Unit since 2019" -> leads each named
+// operation, unit, campaign or programme in the clause.
+void LeadsWhoClause(const RuleContext& ctx, const RelationRule& rule,
+                    std::vector<FactDraft>* out) {
+  const std::vector<Token>& t = ctx.tokens();
+  const int n = static_cast<int>(t.size());
+  for (const Mention* p : ctx.mentions) {
+    if (p->cls != EC::kPerson || p->pronoun) continue;
+    int k = p->end;
+    if (k < n && t[k].lower == ",") ++k;
+    if (k >= n || t[k].lower != "who") continue;
+    ++k;
+    while (k < n && In(t[k].lower, {"is", "was", "has", "had", "have", "been",
+                                    "currently", "also", "now", "previously"})) {
+      ++k;
+    }
+    if (k >= n || !IsLeadVerb(t[k].lower)) continue;
+    const int stop = RelativeClauseEnd(t, k + 1);
+    for (const Mention* m : ctx.mentions) {
+      if (m->begin <= k || m->begin >= stop || m->inside_name) continue;
+      if (IsTargetable(*m) || (m->cls == EC::kOrganization && !m->force)) {
+        Emit(ctx, rule, p->canonical, "leads", m->canonical, true, m->cls, out);
+      }
+    }
+  }
+}
+
 // ---- said ----
 
 // Original text of normalised bytes [b, e) without surrounding spaces and
@@ -570,6 +623,7 @@ const std::vector<RelationRule>& DefaultRelationRules() {
       {"located_in.gazetteer_parent", 0.7f, LocatedInParent},
       {"leads.lead_for", 0.7f, LeadsCrimeArea},
       {"leads.led_by", 0.75f, LeadsLedBy},
+      {"leads.who_clause", 0.8f, LeadsWhoClause},
       {"said.colon_quote", 0.9f, SaidColon},
       {"said.colon_next_sentence", 0.85f, SaidColon},
       {"said.quote_then_attribution", 0.85f, SaidQuoteFirst},

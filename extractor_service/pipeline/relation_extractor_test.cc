@@ -112,6 +112,27 @@ TEST_F(RelationExtractorTest, SaidVariants) {
   EXPECT_THAT(r, Contains("Amy Rowe|said|the risk remains|said.reported_that"));
 }
 
+TEST_F(RelationExtractorTest, LeadsFromWhoClauseWithOperationList) {
+  const auto r = Relations(
+      "Commander Ada Brook, who leads Operations Alder and Birch, said the "
+      "work would continue.");
+  EXPECT_THAT(r, Contains("Ada Brook|leads|Operation Alder|leads.who_clause"));
+  EXPECT_THAT(r, Contains("Ada Brook|leads|Operation Birch|leads.who_clause"));
+}
+
+TEST_F(RelationExtractorTest, LeadsFromWhoClausePastTense) {
+  const auto r = Relations(
+      "Inspector Tom Vale, who has led Operation Cobble since March, thanked "
+      "residents.");
+  EXPECT_THAT(r, Contains("Tom Vale|leads|Operation Cobble|leads.who_clause"));
+}
+
+TEST_F(RelationExtractorTest, WhoClauseWithoutLeadVerbGivesNoLeads) {
+  const auto r = Relations(
+      "Commander Ada Brook, who praised Operation Alder, said it had worked.");
+  EXPECT_THAT(r, Not(Contains("Ada Brook|leads|Operation Alder|leads.who_clause")));
+}
+
 TEST(RelationRulesTest, EveryRuleHasIdAndConfidence) {
   for (const RelationRule& rule : DefaultRelationRules()) {
     EXPECT_NE(std::string(rule.id).find('.'), std::string::npos) << rule.id;

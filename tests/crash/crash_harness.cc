@@ -252,7 +252,8 @@ std::string CrashTestSummary::Json() const {
 
 absl::StatusOr<CrashTestSummary> RunCrashTest(const CrashTestOptions& options) {
   if (options.kills < 0 || options.max_delay < options.min_delay) {
-    return absl::InvalidArgumentError("negative kills or max_delay < min_delay");
+    return absl::InvalidArgumentError(
+        "negative kills or max_delay < min_delay");
   }
   CrashRun run(options);
   return run.Run();

@@ -34,7 +34,9 @@ class Rng {
   std::mt19937_64 engine_;
 };
 
-std::string SubjectName(int i) { return absl::StrFormat("Crash Subject %02d", i); }
+std::string SubjectName(int i) {
+  return absl::StrFormat("Crash Subject %02d", i);
+}
 
 kg::v1::Value RandomValue(Rng& rng) {
   kg::v1::Value value;

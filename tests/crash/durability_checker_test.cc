@@ -58,7 +58,8 @@ TEST_F(DurabilityCheckerTest, CompleteStoreIsClean) {
   const CheckReport report = checker.Finish();
   EXPECT_TRUE(report.ok()) << report.problems.front();
   EXPECT_EQ(report.facts_checked,
-            a.facts_size() + b.facts_size() + generator_.Generate(2).facts_size());
+            a.facts_size() + b.facts_size() +
+                generator_.Generate(2).facts_size());
 }
 
 TEST_F(DurabilityCheckerTest, LostFactOfAcknowledgedDocument) {

@@ -95,7 +95,8 @@ absl::StatusOr<kg::v1::IngestResponse> IngestOne(
   auto stream = stub.Ingest(&context);
   kg::v1::IngestResponse response;
   const bool written = stream->Write(batch);
-  bool acknowledged = written && stream->WritesDone() && stream->Read(&response);
+  bool acknowledged =
+      written && stream->WritesDone() && stream->Read(&response);
   if (acknowledged) {
     // Drain: the stream must end after the one acknowledgement.
     kg::v1::IngestResponse extra;

@@ -114,7 +114,8 @@ absl::Status ServerProcess::AwaitPort(absl::Duration timeout) {
     }
     const int64_t left_ms = absl::ToInt64Milliseconds(deadline - absl::Now());
     pollfd fd = {stdout_fd_, POLLIN, 0};
-    const int ready = poll(&fd, 1, static_cast<int>(std::max<int64_t>(left_ms, 0)));
+    const int ready =
+        poll(&fd, 1, static_cast<int>(std::max<int64_t>(left_ms, 0)));
     if (ready < 0 && errno == EINTR) continue;
     if (ready <= 0) {
       return absl::UnavailableError(absl::StrCat(

@@ -278,16 +278,19 @@ class KnowledgeGraph:
     def _extract(
         self,
         document_id: str,
-        text: str,
+        text: Union[str, bytes],
         title: str,
         url: str,
         published: str,
         forward: bool,
         timeout: Optional[float],
     ) -> extractor_pb2.ExtractResponse:
+        # Document.text is bytes on the wire so that the extractor, not the
+        # decoder, judges the encoding (and names the offending byte).
+        data = text.encode("utf-8") if isinstance(text, str) else text
         request = extractor_pb2.ExtractRequest(
             document=extractor_pb2.Document(
-                id=document_id, title=title, text=text, url=url, published=published
+                id=document_id, title=title, text=data, url=url, published=published
             ),
             forward=forward,
         )

@@ -1,10 +1,10 @@
-#include "extractor_service/pipeline/utf8.h"
+#include "common/utf8.h"
 
 #include <string>
 
 #include "absl/strings/str_cat.h"
 
-namespace kg::extractor {
+namespace kg {
 namespace {
 
 absl::Status BadByte(size_t offset) {
@@ -58,4 +58,4 @@ size_t CountCodePoints(std::string_view text) {
   return count;
 }
 
-}  // namespace kg::extractor
+}  // namespace kg

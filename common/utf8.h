@@ -1,6 +1,6 @@
-// UTF-8 validation and code-point counting for document text.
-#ifndef KG_EXTRACTOR_SERVICE_PIPELINE_UTF8_H_
-#define KG_EXTRACTOR_SERVICE_PIPELINE_UTF8_H_
+// UTF-8 validation and code-point counting, for text from outside.
+#ifndef KG_COMMON_UTF8_H_
+#define KG_COMMON_UTF8_H_
 
 #include <cstddef>
 #include <cstdint>
@@ -8,7 +8,7 @@
 
 #include "absl/status/status.h"
 
-namespace kg::extractor {
+namespace kg {
 
 // Returns OK when `text` is well-formed UTF-8 (no overlongs, no surrogates,
 // nothing above U+10FFFF). Otherwise InvalidArgument whose message names the
@@ -27,6 +27,6 @@ inline size_t Utf8SequenceLength(unsigned char c) {
 // Number of code points in valid UTF-8 `text`.
 size_t CountCodePoints(std::string_view text);
 
-}  // namespace kg::extractor
+}  // namespace kg
 
-#endif  // KG_EXTRACTOR_SERVICE_PIPELINE_UTF8_H_
+#endif  // KG_COMMON_UTF8_H_

@@ -1,10 +1,10 @@
-#include "extractor_service/pipeline/utf8.h"
+#include "common/utf8.h"
 
 #include <string>
 
 #include "gtest/gtest.h"
 
-namespace kg::extractor {
+namespace kg {
 namespace {
 
 TEST(Utf8Test, AcceptsAsciiAndMultibyte) {
@@ -38,4 +38,4 @@ TEST(Utf8Test, CountsCodePoints) {
 }
 
 }  // namespace
-}  // namespace kg::extractor
+}  // namespace kg
