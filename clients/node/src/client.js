@@ -1,0 +1,231 @@
+// KnowledgeGraph: the friendly client for the graph and extractor services.
+
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import * as grpc from '@grpc/grpc-js';
+import { kgV1 } from './proto.js';
+import * as errors from './errors.js';
+import * as models from './models.js';
+
+export const DEFAULT_GRAPH_ADDRESS = '127.0.0.1:50051';
+export const DEFAULT_EXTRACTOR_ADDRESS = '127.0.0.1:50052';
+
+// Entities with many facts and long documents make large messages.
+const CHANNEL_OPTIONS = {
+  'grpc.max_receive_message_length': 64 * 1024 * 1024,
+  'grpc.max_send_message_length': 64 * 1024 * 1024,
+};
+
+/**
+ * A connection to a graph service and (for ingest/extract) an extractor.
+ *
+ * Channels connect lazily, so constructing one never fails; a service that
+ * cannot be reached rejects with Unavailable at the first call that needs it.
+ * Every call has a deadline of `timeoutMs` unless it passes its own
+ * `{timeoutMs}`. Call close() when done (or `using kg = ...` where the runtime
+ * supports explicit resource management). Methods may be called concurrently.
+ */
+export class KnowledgeGraph {
+  constructor({
+    graphAddress = DEFAULT_GRAPH_ADDRESS,
+    extractorAddress = DEFAULT_EXTRACTOR_ADDRESS,
+    timeoutMs = 30_000,
+  } = {}) {
+    this.graphAddress = graphAddress;
+    this.extractorAddress = extractorAddress;
+    this.timeoutMs = timeoutMs;
+    const { GraphService } = kgV1();
+    this._graph = new GraphService(graphAddress, grpc.credentials.createInsecure(), CHANNEL_OPTIONS);
+    this._extractor = null;
+  }
+
+  /**
+   * Addresses from $KG_GRAPH_ADDR and $KG_EXTRACTOR_ADDR (as the kg CLI reads
+   * them), else the defaults.
+   */
+  static fromEnv({ timeoutMs } = {}) {
+    return new KnowledgeGraph({
+      graphAddress: process.env.KG_GRAPH_ADDR || DEFAULT_GRAPH_ADDRESS,
+      extractorAddress: process.env.KG_EXTRACTOR_ADDR || DEFAULT_EXTRACTOR_ADDRESS,
+      timeoutMs,
+    });
+  }
+
+  /** Closes both channels; the client is unusable afterwards. */
+  close() {
+    this._graph.close();
+    if (this._extractor !== null) this._extractor.close();
+  }
+
+  [Symbol.dispose]() {
+    this.close();
+  }
+
+  // -- queries ---------------------------------------------------------------
+
+  /**
+   * All rows answering `pattern` (docs/query-language.md), as Row[].
+   * `limit` caps the rows (0: the server's default, 10,000); with
+   * `withEvidence` each row's support/evidence/sentences are filled.
+   * Rejects with InvalidQuery (.line/.column), DeadlineExceeded,
+   * ResourceExhausted, Unavailable.
+   */
+  async query(pattern, options = {}) {
+    const rows = [];
+    for await (const row of this.iterQuery(pattern, options)) rows.push(row);
+    return rows;
+  }
+
+  /**
+   * Like query(), but an async iterator over rows as the server streams
+   * them. Leaving the loop early (break, return, throw) cancels the call.
+   * The timeout covers the whole stream.
+   */
+  async *iterQuery(pattern, { limit = 0, withEvidence = false, timeoutMs } = {}) {
+    const call = this._graph.Query(
+      { query: pattern, limit, withEvidence },
+      { deadline: this._deadline(timeoutMs) },
+    );
+    // Errors reach the loop below; this keeps a late CANCELLED (after an
+    // early break) from becoming an unhandled 'error' event.
+    call.on('error', () => {});
+    try {
+      for await (const message of call) yield models.Row.fromProto(message);
+    } catch (error) {
+      throw this._graphError(error, errors.InvalidQuery);
+    } finally {
+      call.cancel(); // a no-op once the stream has ended
+    }
+  }
+
+  /**
+   * Every fact with the entity as subject or value, as EntityFacts.
+   * Rejects with NotFound for an entity the graph does not know.
+   */
+  async entity(name, { timeoutMs } = {}) {
+    const response = await this._callGraph('GetEntity', { name }, timeoutMs);
+    return models.EntityFacts.fromProto(name, response);
+  }
+
+  /** Totals of the store, as Stats. */
+  async stats({ timeoutMs } = {}) {
+    return models.Stats.fromProto(await this._callGraph('GetStats', {}, timeoutMs));
+  }
+
+  // -- writes ----------------------------------------------------------------
+
+  /**
+   * Extracts the document's facts and stores them in the graph (the
+   * extractor with forward=true); resolves to an IngestResult once the facts
+   * are durable. Re-ingesting the same document is a no-op (`unchanged`); a
+   * changed one replaces what it said before. `text` is a string or UTF-8
+   * bytes (Buffer/Uint8Array); `published` is 'YYYY-MM-DD' or ''.
+   * Rejects with InvalidDocument (.byteOffset for invalid UTF-8),
+   * Unavailable (the extractor, or the graph behind it), DeadlineExceeded.
+   */
+  async ingest(documentId, text, options = {}) {
+    const response = await this._extract(documentId, text, options, true);
+    return models.IngestResult.fromExtract(documentId, response);
+  }
+
+  /**
+   * Ingests a text file as `kg ingest` does: the id defaults to the file name
+   * without extension, the title to the first non-empty line. The bytes are
+   * sent as they are, so a file that is not UTF-8 rejects with
+   * InvalidDocument naming the byte offset.
+   */
+  async ingestFile(filePath, { documentId, timeoutMs } = {}) {
+    const data = await readFile(filePath);
+    const firstLine = data.toString('utf8').split(/\r?\n/).find((line) => line.trim());
+    const id = documentId || path.basename(filePath, path.extname(filePath));
+    return this.ingest(id, data, { title: firstLine ? firstLine.trim() : '', timeoutMs });
+  }
+
+  /** The facts (Fact[]) the extractor reads in the document, without storing them. */
+  async extract(documentId, text, options = {}) {
+    const response = await this._extract(documentId, text, options, false);
+    return response.facts.map(models.Fact.fromProto);
+  }
+
+  /**
+   * Stores facts directly in the graph, as one atomic batch. With
+   * `documentId` the batch replaces that document's facts and all evidence
+   * must name it; without, the facts are added. Every Fact needs at least
+   * one Evidence. Rejects with InvalidArgument for a batch the graph refuses.
+   */
+  async ingestFacts(facts, { documentId = '', contentHash = '', timeoutMs } = {}) {
+    const list = [...facts];
+    const request = { documentId, contentHash, facts: list.map((f) => f.toProto()) };
+    const acks = await new Promise((resolve, reject) => {
+      const call = this._graph.Ingest({ deadline: this._deadline(timeoutMs) });
+      const received = [];
+      call.on('data', (ack) => received.push(ack));
+      call.on('error', (error) => reject(this._graphError(error)));
+      call.on('end', () => resolve(received));
+      call.write(request);
+      call.end();
+    });
+    if (acks.length !== 1) {
+      throw new errors.KgError(errors.Status.INTERNAL, `expected one acknowledgement, got ${acks.length}`, {
+        address: this.graphAddress,
+      });
+    }
+    return new models.IngestResult(documentId, list, acks[0]);
+  }
+
+  /**
+   * Removes the document's evidence and retracts the facts it alone
+   * supported; resolves to a DeleteResult. Rejects with NotFound for a
+   * document the graph does not hold.
+   */
+  async deleteDocument(documentId, { timeoutMs } = {}) {
+    const response = await this._callGraph('DeleteDocument', { documentId }, timeoutMs);
+    return new models.DeleteResult(documentId, response.evidenceRemoved, response.factsRetracted);
+  }
+
+  // -- plumbing --------------------------------------------------------------
+
+  _deadline(timeoutMs) {
+    return Date.now() + (timeoutMs ?? this.timeoutMs);
+  }
+
+  _graphError(error, invalidArgument = errors.InvalidArgument) {
+    return errors.fromGrpcError(error, { service: 'graph', address: this.graphAddress, invalidArgument });
+  }
+
+  _callGraph(method, request, timeoutMs) {
+    return new Promise((resolve, reject) => {
+      this._graph[method](request, { deadline: this._deadline(timeoutMs) }, (error, response) =>
+        error ? reject(this._graphError(error)) : resolve(response),
+      );
+    });
+  }
+
+  _extractorClient() {
+    if (this._extractor === null) {
+      const { ExtractorService } = kgV1();
+      this._extractor = new ExtractorService(
+        this.extractorAddress, grpc.credentials.createInsecure(), CHANNEL_OPTIONS,
+      );
+    }
+    return this._extractor;
+  }
+
+  _extract(documentId, text, { title = '', url = '', published = '', timeoutMs } = {}, forward) {
+    // Document.text is bytes on the wire so that the extractor, not the
+    // decoder, judges the encoding (and names the offending byte).
+    const data = typeof text === 'string' ? Buffer.from(text, 'utf8') : Buffer.from(text);
+    const request = { document: { id: documentId, title, text: data, url, published }, forward };
+    return new Promise((resolve, reject) => {
+      this._extractorClient().Extract(request, { deadline: this._deadline(timeoutMs) }, (error, response) =>
+        error
+          ? reject(errors.fromGrpcError(error, {
+            service: 'extractor',
+            address: this.extractorAddress,
+            invalidArgument: errors.InvalidDocument,
+          }))
+          : resolve(response),
+      );
+    });
+  }
+}

@@ -1,0 +1,223 @@
+// Plain result types and their conversion from kg.v1 messages (as
+// proto-loader decodes them: camelCase fields, 64-bit integers as strings).
+
+import { inspect } from 'node:util';
+import * as values from './values.js';
+
+/**
+ * Where a fact was read.
+ *
+ * `begin`/`end` are offsets of `sentence` in the document text counted in
+ * Unicode code points (not UTF-16 units: use
+ * `[...text].slice(begin, end).join('')`, or `byteBegin`/`byteEnd` on the
+ * UTF-8 Buffer). `confidence` is in (0, 1], rounded to the 7 significant
+ * digits the wire's 32-bit float carries. `ingestedAt` is when the graph
+ * stored the evidence (a Date, millisecond precision; `ingestedAtMicros` is
+ * the exact bigint), null when unset (facts fresh from extract()).
+ */
+export class Evidence {
+  constructor({
+    documentId, sentence, begin = 0, end = 0, rule = '', confidence = 1,
+    byteBegin = 0, byteEnd = 0, ingestedAtMicros = 0n,
+  }) {
+    Object.assign(this, { documentId, sentence, begin, end, rule, confidence, byteBegin, byteEnd });
+    this.ingestedAtMicros = BigInt(ingestedAtMicros);
+    this.ingestedAt = this.ingestedAtMicros
+      ? new Date(Number(this.ingestedAtMicros / 1000n))
+      : null;
+    Object.freeze(this);
+  }
+
+  static fromProto(message) {
+    return new Evidence({
+      documentId: message.documentId,
+      sentence: message.sentence,
+      begin: message.begin,
+      end: message.end,
+      rule: message.rule,
+      confidence: Number(message.confidence.toPrecision(7)),
+      byteBegin: message.byteBegin,
+      byteEnd: message.byteEnd,
+      ingestedAtMicros: message.ingestedAtMicros || '0',
+    });
+  }
+
+  /** The message for ingest (ingestedAt is set by the graph, not sent). */
+  toProto() {
+    const { documentId, sentence, begin, end, byteBegin, byteEnd, rule, confidence } = this;
+    return { documentId, sentence, begin, end, byteBegin, byteEnd, rule, confidence };
+  }
+}
+
+/** A fact (subject, predicate, value) with the evidence behind it. */
+export class Fact {
+  /** `subject` may be an Entity or a plain string (taken as an entity name). */
+  constructor(subject, predicate, value, evidence = []) {
+    this.subject = subject instanceof values.Entity ? subject : new values.Entity(subject);
+    this.predicate = predicate;
+    this.value = value;
+    this.evidence = Object.freeze([...evidence]);
+    Object.freeze(this);
+  }
+
+  static fromProto(message) {
+    return new Fact(
+      new values.Entity(message.subject),
+      message.predicate,
+      values.fromProto(message.value),
+      message.evidence.map(Evidence.fromProto),
+    );
+  }
+
+  toProto() {
+    return {
+      subject: this.subject.value,
+      predicate: this.predicate,
+      value: values.toProto(this.value),
+      evidence: this.evidence.map((e) => e.toProto()),
+    };
+  }
+
+  /** [subject, predicate, value]. */
+  get triple() {
+    return [this.subject, this.predicate, this.value];
+  }
+
+  /** True when the fact states (subject, predicate, value), compared by kind. */
+  is(subject, predicate, value) {
+    return values.sameValue(this.subject, subject instanceof values.KgValue ? subject : new values.Entity(subject)) &&
+      this.predicate === predicate && values.sameValue(this.value, value);
+  }
+}
+
+/**
+ * One answer to a query: a Map from variable name (without '?') to value, in
+ * the order the variables first appear. get()/has() also accept '?name'.
+ * `support` holds the matched facts, one per triple pattern, `evidence` all
+ * their evidence, `sentences` the distinct sentences; all empty unless the
+ * query asked for evidence.
+ */
+export class Row extends Map {
+  constructor(bindings = [], support = []) {
+    super(bindings instanceof Map ? bindings : Object.entries(bindings));
+    this.support = Object.freeze([...support]);
+  }
+
+  static fromProto(message) {
+    return new Row(
+      new Map(message.bindings.map((b) => [b.variable, values.fromProto(b.value)])),
+      message.support.map(Fact.fromProto),
+    );
+  }
+
+  get(variable) {
+    return super.get(stripMark(variable));
+  }
+
+  has(variable) {
+    return super.has(stripMark(variable));
+  }
+
+  get evidence() {
+    return this.support.flatMap((fact) => fact.evidence);
+  }
+
+  get sentences() {
+    return [...new Set(this.evidence.map((e) => e.sentence))];
+  }
+
+  /** A plain object variable → value. */
+  toObject() {
+    return Object.fromEntries(this);
+  }
+
+  /** variable → value, with bigints as decimal strings so JSON can hold them. */
+  toJSON() {
+    return Object.fromEntries(
+      [...this].map(([k, v]) => [k, typeof v === 'bigint' ? v.toString() : v]),
+    );
+  }
+
+  [inspect.custom](depth, options) {
+    const inner = [...this].map(([k, v]) => `${k}=${inspect(v, options)}`).join(', ');
+    return `Row(${inner})`;
+  }
+}
+
+function stripMark(variable) {
+  return typeof variable === 'string' && variable.startsWith('?') ? variable.slice(1) : variable;
+}
+
+/**
+ * The graph's acknowledgement of one document's (or one batch's) facts.
+ * `facts` are the facts sent (as extracted, for ingest()); `unchanged` is true
+ * when the graph already held this exact content and wrote nothing.
+ */
+export class IngestResult {
+  constructor(documentId, facts, ack) {
+    this.documentId = documentId;
+    this.facts = Object.freeze([...facts]);
+    this.factsReceived = ack?.factsReceived ?? 0;
+    this.factsNew = ack?.factsNew ?? 0;
+    this.evidenceNew = ack?.evidenceNew ?? 0;
+    this.factsRetracted = ack?.factsRetracted ?? 0;
+    this.unchanged = ack?.unchanged ?? false;
+    Object.freeze(this);
+  }
+
+  static fromExtract(documentId, response) {
+    return new IngestResult(documentId, response.facts.map(Fact.fromProto), response.ingest);
+  }
+}
+
+/**
+ * Every fact about an entity: as subject (`outgoing`) and as value
+ * (`incoming`), each with evidence.
+ */
+export class EntityFacts {
+  constructor(name, outgoing, incoming) {
+    this.name = new values.Entity(name);
+    this.outgoing = Object.freeze(outgoing);
+    this.incoming = Object.freeze(incoming);
+    Object.freeze(this);
+  }
+
+  static fromProto(name, message) {
+    return new EntityFacts(name, message.outgoing.map(Fact.fromProto), message.incoming.map(Fact.fromProto));
+  }
+
+  /** The values of the entity's outgoing facts with this predicate. */
+  valuesOf(predicate) {
+    return this.outgoing.filter((f) => f.predicate === predicate).map((f) => f.value);
+  }
+}
+
+/** What deleting a document removed. */
+export class DeleteResult {
+  constructor(documentId, evidenceRemoved, factsRetracted) {
+    Object.assign(this, { documentId, evidenceRemoved, factsRetracted });
+    Object.freeze(this);
+  }
+}
+
+/**
+ * Store totals (numbers); `predicates` is a plain object predicate → fact
+ * count.
+ */
+export class Stats {
+  constructor({ facts, evidence, documents, terms, predicates }) {
+    Object.assign(this, { facts, evidence, documents, terms });
+    this.predicates = Object.freeze({ ...predicates });
+    Object.freeze(this);
+  }
+
+  static fromProto(message) {
+    return new Stats({
+      facts: Number(message.facts),
+      evidence: Number(message.evidence),
+      documents: Number(message.documents),
+      terms: Number(message.terms),
+      predicates: Object.fromEntries(message.predicates.map((p) => [p.predicate, Number(p.facts)])),
+    });
+  }
+}
