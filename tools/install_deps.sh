@@ -11,6 +11,11 @@ PACKAGES=(
 )
 
 missing=()
+# Node.js runs the Node client's tests; any node >= 18 will do, Debian's or
+# one that came with the machine.
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  missing+=(nodejs npm)
+fi
 for package in "${PACKAGES[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "ok installed"; then
     missing+=("$package")
