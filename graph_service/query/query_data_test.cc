@@ -4,10 +4,11 @@
 // a line; blank lines and lines starting with '#' between them are ignored.
 //
 //   -FACTS            one fact per following line, until the next directive:
-//                       <Subject Name> predicate value @document
+//                       <Subject Name> predicate value @document [conf] [rule]
 //                     subject/predicate/value in query syntax (no
 //                     variables); every line is one evidence record of
-//                     `document`. The section is added with one AddFacts.
+//                     `document`, with confidence `conf` (default 1) and
+//                     rule `rule` (default "testdata"). The section is added with one AddFacts.
 //   -DELETE doc       DeleteDocument(doc) (must succeed).
 //   -CASE name        starts a case; names appear in failure messages.
 //   -QUERY text       the query; it continues on the following lines until
@@ -19,6 +20,9 @@
 //                     42, 8.5, "2021-05-01"^^date; a predicate variable's
 //                     name as "text"), separated by tabs. Rows are compared
 //                     as sorted lists, so their order in the file is free.
+//   -ORDERED n        like -ROWS, but the rows must come in the file's order
+//                     (for ORDER BY).
+//   -MAXMEMORY n      QueryOptions.max_memory_bytes for this case.
 //   -COUNT n          runs the case; it must return exactly n rows (for
 //                     -LIMIT, where which rows come first is unspecified).
 //   -ERROR text       runs the case; it must fail with `text` in the message.
@@ -35,6 +39,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
 #include "graph_service/query/query_engine.h"
 #include "graph_service/query/query_parser.h"
@@ -88,7 +93,18 @@ absl::StatusOr<kg::v1::Fact> ParseFactLine(absl::string_view line,
   if (at == absl::string_view::npos) {
     return absl::InvalidArgumentError("fact line lacks ' @document'");
   }
-  const std::string document(absl::StripAsciiWhitespace(line.substr(at + 2)));
+  const std::vector<std::string> extra =
+      absl::StrSplit(line.substr(at + 2), ' ', absl::SkipWhitespace());
+  if (extra.empty() || extra.size() > 3) {
+    return absl::InvalidArgumentError(
+        "expected '@document [confidence] [rule]'");
+  }
+  const std::string& document = extra[0];
+  float confidence = 1.0f;
+  if (extra.size() > 1 && !absl::SimpleAtof(extra[1], &confidence)) {
+    return absl::InvalidArgumentError("bad confidence");
+  }
+  const std::string rule = extra.size() > 2 ? extra[2] : "testdata";
   absl::StatusOr<ParsedQuery> parsed = ParseQuery(line.substr(0, at));
   if (!parsed.ok()) return parsed.status();
   if (parsed->patterns.size() != 1 || !parsed->variables.empty()) {
@@ -104,8 +120,8 @@ absl::StatusOr<kg::v1::Fact> ParseFactLine(absl::string_view line,
   evidence->set_sentence(std::string(line));
   evidence->set_byte_begin(line_number);
   evidence->set_byte_end(line_number + 1);
-  evidence->set_rule("testdata");
-  evidence->set_confidence(1.0f);
+  evidence->set_rule(rule);
+  evidence->set_confidence(confidence);
   return fact;
 }
 
@@ -162,14 +178,17 @@ class TestFileRunner {
       }
     } else if (directive == "-LIMIT") {
       ASSERT_TRUE(absl::SimpleAtoi(arg, &options_.limit)) << Where(i_) << arg;
-    } else if (directive == "-ROWS") {
+    } else if (directive == "-MAXMEMORY") {
+      ASSERT_TRUE(absl::SimpleAtoi(arg, &options_.max_memory_bytes))
+          << Where(i_) << arg;
+    } else if (directive == "-ROWS" || directive == "-ORDERED") {
       int count = 0;
       ASSERT_TRUE(absl::SimpleAtoi(arg, &count)) << Where(i_) << arg;
       ASSERT_LE(i_ + count, lines_.size()) << Where(i_) << "too few rows";
       std::vector<std::string> expected(lines_.begin() + i_,
                                         lines_.begin() + i_ + count);
       i_ += count;
-      CheckRows(std::move(expected));
+      CheckRows(std::move(expected), /*ordered=*/directive == "-ORDERED");
     } else if (directive == "-COUNT") {
       size_t count = 0;
       ASSERT_TRUE(absl::SimpleAtoi(arg, &count)) << Where(i_) << arg;
@@ -201,13 +220,15 @@ class TestFileRunner {
     });
   }
 
-  void CheckRows(std::vector<std::string> expected) {
+  void CheckRows(std::vector<std::string> expected, bool ordered) {
     SCOPED_TRACE(absl::StrCat(Where(case_line_), "case ", case_name_));
     std::vector<std::string> actual;
     const absl::Status status = Execute(&actual);
     ASSERT_TRUE(status.ok()) << status << "\nquery: " << query_;
-    std::sort(expected.begin(), expected.end());
-    std::sort(actual.begin(), actual.end());
+    if (!ordered) {
+      std::sort(expected.begin(), expected.end());
+      std::sort(actual.begin(), actual.end());
+    }
     EXPECT_EQ(actual, expected) << "query: " << query_ << "\nactual rows:\n"
                                 << absl::StrJoin(actual, "\n");
   }
@@ -256,7 +277,7 @@ INSTANTIATE_TEST_SUITE_P(
 
 // Guards against a glob or runfiles mistake that would run nothing.
 TEST(QueryDataFilesTest, FindsTheTestFiles) {
-  EXPECT_GE(ListTestFiles().size(), 4u) << "looked in " << TestDataDir();
+  EXPECT_GE(ListTestFiles().size(), 10u) << "looked in " << TestDataDir();
 }
 
 }  // namespace

@@ -1,6 +1,5 @@
 #include "graph_service/query/query_engine.h"
 
-#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <string>
@@ -13,126 +12,94 @@
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "common/status_macros.h"
+#include "graph_service/query/filter_evaluator.h"
+#include "graph_service/query/provenance.h"
+#include "graph_service/query/query_compiler.h"
 #include "graph_service/query/query_parser.h"
-#include "graph_service/query/query_planner.h"
+#include "graph_service/query/result_collector.h"
+#include "graph_service/query/term_decoder.h"
 
 namespace kg::graph {
 namespace {
 
 // The deadline is read once per this many steps (scans and entries).
 constexpr uint64_t kDeadlineCheckInterval = 1000;
+// Provenance verdicts cached per query (pattern, fact); dropped beyond.
+constexpr size_t kMaxProvenanceCache = 1 << 18;
 
-struct VariableInfo {
-  std::string name;
-  // Appears only in predicate position: decoded as a predicate name.
-  bool predicate_only = true;
-};
-
-// A parsed query with its constants resolved against the store.
-struct ResolvedQuery {
-  std::vector<ResolvedPattern> patterns;
-  std::vector<VariableInfo> variables;
-  // Some constant is unknown to the store: the query has no answers.
-  bool has_unknown_term = false;
-};
-
-absl::StatusOr<TermId> ResolveConstant(const GraphStore& store,
-                                       const QueryTerm& term) {
-  if (term.kind == QueryTerm::Kind::kPredicate) {
-    return store.LookupPredicate(term.predicate);
-  }
-  return store.LookupValue(term.value);
+absl::Status DeadlineError() {
+  return absl::DeadlineExceededError("query deadline exceeded");
 }
 
-absl::StatusOr<ResolvedQuery> Resolve(const GraphStore& store,
-                                      const ParsedQuery& parsed) {
-  ResolvedQuery resolved;
-  absl::flat_hash_map<std::string, int> index;
-  for (const std::string& name : parsed.variables) {
-    index[name] = static_cast<int>(resolved.variables.size());
-    resolved.variables.push_back({name, true});
-  }
-  for (const TriplePattern& pattern : parsed.patterns) {
-    ResolvedPattern out;
-    const QueryTerm* terms[3] = {&pattern.subject, &pattern.predicate,
-                                 &pattern.value};
-    TermId* slots[3] = {&out.constants.subject, &out.constants.predicate,
-                        &out.constants.value};
-    for (int k = 0; k < 3; ++k) {
-      if (terms[k]->is_variable()) {
-        const int var = index.at(terms[k]->variable);
-        out.variables[k] = var;
-        if (k != 1) resolved.variables[var].predicate_only = false;
-        continue;
-      }
-      ASSIGN_OR_RETURN(*slots[k], ResolveConstant(store, *terms[k]));
-      if (*slots[k] == kNoTerm) resolved.has_unknown_term = true;
-    }
-    resolved.patterns.push_back(out);
-  }
-  return resolved;
-}
-
-// Rows allowed by `options`; 0 means unlimited.
-uint64_t RowCap(const QueryOptions& options) {
-  if (options.limit == 0) return options.max_rows;
-  if (options.max_rows == 0) return options.limit;
-  return std::min(options.limit, options.max_rows);
-}
-
-// Index nested-loop join over TermIds, in plan order. Variables are bound
-// to TermIds; values are decoded only for emitted rows.
+// Index nested-loop join over TermIds, in plan order, with OPTIONAL blocks
+// as left joins. Variables are bound to TermIds; values are decoded only
+// for filters that need them and for emitted rows.
 class JoinEvaluator {
  public:
   JoinEvaluator(const GraphStore& store, const QueryOptions& options,
-                ResolvedQuery query, QueryPlan plan,
-                const std::function<bool(kg::v1::QueryRow)>& emit)
+                const CompiledQuery& query, TermDecoder* decoder,
+                ResultCollector* collector)
       : store_(store),
         options_(options),
-        query_(std::move(query)),
-        plan_(std::move(plan)),
-        emit_(emit),
-        row_cap_(RowCap(options)),
-        binding_(query_.variables.size(), kNoTerm),
-        matched_(query_.patterns.size()) {}
+        query_(query),
+        filters_(decoder, query.predicate_variables),
+        collector_(collector),
+        binding_(query.variable_names.size(), kNoTerm),
+        matched_(query.patterns.size()),
+        block_matched_(query.block_has_unknown_term.size(), false) {}
 
   absl::Status Run() {
     if (absl::Now() > options_.deadline) return DeadlineError();
-    Join(0);
-    return status_;
+    if (!query_.block_has_unknown_term[0]) Join(0);
+    RETURN_IF_ERROR(status_);
+    return collector_->Finish();
   }
 
  private:
-  static absl::Status DeadlineError() {
-    return absl::DeadlineExceededError("query deadline exceeded");
+  bool Fail(absl::Status status) {
+    if (status_.ok()) status_ = std::move(status);
+    return false;
   }
 
   // Counts one unit of work; false (with status_ set) when a budget is
   // exhausted.
   bool Tick(bool is_entry) {
     if (is_entry && ++scanned_ > options_.max_scanned) {
-      status_ = absl::ResourceExhaustedError(
+      return Fail(absl::ResourceExhaustedError(
           absl::StrCat("query visited more than ", options_.max_scanned,
                        " index entries; add constants or patterns that "
-                       "narrow it"));
-      return false;
+                       "narrow it")));
     }
     if (++steps_ % kDeadlineCheckInterval == 0 &&
         absl::Now() > options_.deadline) {
-      status_ = DeadlineError();
-      return false;
+      return Fail(DeadlineError());
     }
     return true;
   }
 
-  // Evaluates plan step `depth` and everything after it for the current
-  // bindings. Returns false once evaluation must stop (error, row cap, or
-  // emit declined).
+  // Evaluates step `depth` and everything after it for the current
+  // bindings. False once evaluation must stop (error, limit, emit declined).
   bool Join(size_t depth) {
-    if (depth == plan_.order.size()) return EmitRow();
+    if (depth == query_.steps.size()) return Emit();
+    const JoinStep& step = query_.steps[depth];
+    if (!step.block_begin) return Scan(depth);
+    // OPTIONAL block: a left join. Without any extension, the solution
+    // continues with the block's variables unbound.
+    block_matched_[step.block] = false;
+    if (!query_.block_has_unknown_term[step.block] && !Scan(depth)) {
+      return false;
+    }
+    if (block_matched_[step.block]) return true;
+    for (size_t s = depth; s < step.block_end; ++s) {
+      matched_[query_.steps[s].pattern] = IdTriple();
+    }
+    return Join(step.block_end);
+  }
+
+  bool Scan(size_t depth) {
     if (!Tick(/*is_entry=*/false)) return false;
-    const size_t pattern_index = plan_.order[depth];
-    const ResolvedPattern& pattern = query_.patterns[pattern_index];
+    const JoinStep& step = query_.steps[depth];
+    const ResolvedPattern& pattern = query_.patterns[step.pattern];
     IdPattern probe = pattern.constants;
     TermId* probe_slots[3] = {&probe.subject, &probe.predicate, &probe.value};
     for (int k = 0; k < 3; ++k) {
@@ -143,106 +110,130 @@ class JoinEvaluator {
     const absl::Status scan_status =
         store_.Scan(probe, [&](const IdTriple& triple) {
           if (!Tick(/*is_entry=*/true)) return keep_going = false;
-          const TermId ids[3] = {triple.subject, triple.predicate,
-                                 triple.value};
-          std::array<int, 3> newly_bound = {-1, -1, -1};
-          bool consistent = true;
-          for (int k = 0; k < 3 && consistent; ++k) {
-            const int var = pattern.variables[k];
-            if (var < 0) continue;
-            if (binding_[var] == kNoTerm) {
-              binding_[var] = ids[k];
-              newly_bound[k] = var;
-            } else {
-              // Only a variable repeated within this pattern gets here
-              // unbound by the probe.
-              consistent = binding_[var] == ids[k];
-            }
-          }
-          if (consistent) {
-            matched_[pattern_index] = triple;
-            keep_going = Join(depth + 1);
-          }
-          for (int var : newly_bound) {
-            if (var >= 0) binding_[var] = kNoTerm;
-          }
+          keep_going = Visit(depth, triple);
           return keep_going;
         });
-    if (!scan_status.ok() && status_.ok()) status_ = scan_status;
+    if (!scan_status.ok()) Fail(scan_status);
     return keep_going && status_.ok();
   }
 
-  bool EmitRow() {
-    if (!seen_rows_.insert(binding_).second) return true;
-    absl::StatusOr<kg::v1::QueryRow> row = BuildRow();
-    if (!row.ok()) {
-      status_ = row.status();
-      return false;
-    }
-    ++rows_;
-    const bool more = emit_(*std::move(row));
-    return more && (row_cap_ == 0 || rows_ < row_cap_);
-  }
-
-  absl::StatusOr<kg::v1::QueryRow> BuildRow() {
-    kg::v1::QueryRow row;
-    for (size_t var = 0; var < query_.variables.size(); ++var) {
-      kg::v1::Binding* binding = row.add_bindings();
-      binding->set_variable(query_.variables[var].name);
-      if (query_.variables[var].predicate_only) {
-        ASSIGN_OR_RETURN(std::string name, CachedPredicate(binding_[var]));
-        binding->mutable_value()->set_text(name);
+  // Binds the variables of step `depth` to `triple` and continues the join
+  // if the bindings agree and the step's conditions hold.
+  bool Visit(size_t depth, const IdTriple& triple) {
+    const JoinStep& step = query_.steps[depth];
+    const ResolvedPattern& pattern = query_.patterns[step.pattern];
+    const TermId ids[3] = {triple.subject, triple.predicate, triple.value};
+    std::array<int, 3> newly_bound = {-1, -1, -1};
+    bool consistent = true;
+    for (int k = 0; k < 3 && consistent; ++k) {
+      const int var = pattern.variables[k];
+      if (var < 0) continue;
+      if (binding_[var] == kNoTerm) {
+        binding_[var] = ids[k];
+        newly_bound[k] = var;
       } else {
-        ASSIGN_OR_RETURN(*binding->mutable_value(),
-                         CachedValue(binding_[var]));
+        // Only a variable repeated within this pattern gets here unbound
+        // by the probe.
+        consistent = binding_[var] == ids[k];
       }
     }
-    if (!options_.with_evidence) return row;
-    for (const IdTriple& triple : matched_) {
-      kg::v1::Fact* fact = row.add_support();
-      ASSIGN_OR_RETURN(kg::v1::Value subject, CachedValue(triple.subject));
-      fact->set_subject(subject.entity());
-      ASSIGN_OR_RETURN(*fact->mutable_predicate(),
-                       CachedPredicate(triple.predicate));
-      ASSIGN_OR_RETURN(*fact->mutable_value(), CachedValue(triple.value));
-      ASSIGN_OR_RETURN(std::vector<kg::v1::Evidence> evidence,
-                       store_.GetEvidence(triple));
-      for (kg::v1::Evidence& e : evidence) *fact->add_evidence() = std::move(e);
+    bool keep_going = true;
+    if (consistent && Accepts(step, triple)) {
+      matched_[step.pattern] = triple;
+      if (step.block > 0 && depth + 1 == step.block_end) {
+        block_matched_[step.block] = true;
+      }
+      keep_going = Join(depth + 1);
     }
-    return row;
+    for (int var : newly_bound) {
+      if (var >= 0) binding_[var] = kNoTerm;
+    }
+    return keep_going && status_.ok();
   }
 
-  // Cached decoding: a term shared by many rows is decoded once.
-  absl::StatusOr<kg::v1::Value> CachedValue(TermId id) {
-    auto it = value_cache_.find(id);
-    if (it != value_cache_.end()) return it->second;
-    ASSIGN_OR_RETURN(kg::v1::Value value, store_.DecodeValue(id));
-    return value_cache_.emplace(id, std::move(value)).first->second;
+  // The step's provenance conditions and filters.
+  bool Accepts(const JoinStep& step, const IdTriple& triple) {
+    if (query_.provenance[step.pattern].active() &&
+        !ProvenanceHolds(step.pattern, triple)) {
+      return false;
+    }
+    return FiltersHold(step.filters);
   }
-  absl::StatusOr<std::string> CachedPredicate(TermId id) {
-    auto it = predicate_cache_.find(id);
-    if (it != predicate_cache_.end()) return it->second;
-    ASSIGN_OR_RETURN(std::string name, store_.DecodePredicate(id));
-    return predicate_cache_.emplace(id, std::move(name)).first->second;
+
+  bool FiltersHold(const std::vector<size_t>& filters) {
+    for (size_t f : filters) {
+      absl::StatusOr<bool> holds =
+          filters_.Evaluate(query_.filters[f], binding_);
+      if (!holds.ok()) return Fail(holds.status());
+      if (!*holds) return false;
+    }
+    return true;
+  }
+
+  bool ProvenanceHolds(size_t pattern, const IdTriple& triple) {
+    const std::array<uint64_t, 4> key = {pattern, triple.subject,
+                                         triple.predicate, triple.value};
+    auto it = provenance_cache_.find(key);
+    if (it != provenance_cache_.end()) return it->second;
+    absl::StatusOr<std::vector<kg::v1::Evidence>> evidence =
+        store_.GetEvidence(triple);
+    if (!evidence.ok()) return Fail(evidence.status());
+    const bool holds = SatisfiesProvenance(query_.provenance[pattern],
+                                           *evidence);
+    if (provenance_cache_.size() >= kMaxProvenanceCache) {
+      provenance_cache_.clear();
+    }
+    provenance_cache_.emplace(key, holds);
+    return holds;
+  }
+
+  bool Emit() {
+    if (!FiltersHold(query_.final_filters)) return status_.ok();
+    const bool more = collector_->Add(binding_, matched_);
+    if (!collector_->status().ok()) return Fail(collector_->status());
+    return more;
   }
 
   const GraphStore& store_;
   const QueryOptions& options_;
-  const ResolvedQuery query_;
-  const QueryPlan plan_;
-  const std::function<bool(kg::v1::QueryRow)>& emit_;
-  const uint64_t row_cap_;
+  const CompiledQuery& query_;
+  FilterEvaluator filters_;
+  ResultCollector* collector_;
 
-  std::vector<TermId> binding_;   // per variable; kNoTerm while unbound
+  std::vector<TermId> binding_;    // per variable; kNoTerm while unbound
   std::vector<IdTriple> matched_;  // per pattern (query order)
-  absl::flat_hash_set<std::vector<TermId>> seen_rows_;
-  absl::flat_hash_map<TermId, kg::v1::Value> value_cache_;
-  absl::flat_hash_map<TermId, std::string> predicate_cache_;
+  std::vector<bool> block_matched_;
+  absl::flat_hash_map<std::array<uint64_t, 4>, bool> provenance_cache_;
   uint64_t scanned_ = 0;
   uint64_t steps_ = 0;
-  uint64_t rows_ = 0;
   absl::Status status_;
 };
+
+// Fills row.support: one Fact per pattern, with its (qualifying) evidence.
+absl::Status FillSupport(const GraphStore& store, const CompiledQuery& query,
+                         TermDecoder* decoder,
+                         const std::vector<IdTriple>& matched,
+                         kg::v1::QueryRow* row) {
+  for (size_t i = 0; i < matched.size(); ++i) {
+    const IdTriple& triple = matched[i];
+    kg::v1::Fact* fact = row->add_support();
+    if (triple.subject == kNoTerm) continue;  // unmatched OPTIONAL pattern
+    ASSIGN_OR_RETURN(kg::v1::Value subject,
+                     decoder->Decode(triple.subject, false));
+    fact->set_subject(subject.entity());
+    ASSIGN_OR_RETURN(*fact->mutable_predicate(),
+                     decoder->Predicate(triple.predicate));
+    ASSIGN_OR_RETURN(*fact->mutable_value(),
+                     decoder->Decode(triple.value, false));
+    ASSIGN_OR_RETURN(std::vector<kg::v1::Evidence> evidence,
+                     store.GetEvidence(triple));
+    for (kg::v1::Evidence& e : evidence) {
+      if (!Qualifies(query.provenance[i], e)) continue;
+      *fact->add_evidence() = std::move(e);
+    }
+  }
+  return absl::OkStatus();
+}
 
 // Decodes a fact found by DescribeEntity, with its evidence.
 absl::StatusOr<kg::v1::Fact> DecodeFact(const GraphStore& store,
@@ -279,14 +270,38 @@ absl::Status ExecuteQuery(const GraphStore& store, absl::string_view query,
                           const QueryOptions& options,
                           const std::function<bool(kg::v1::QueryRow)>& emit) {
   ASSIGN_OR_RETURN(const ParsedQuery parsed, ParseQuery(query));
-  ASSIGN_OR_RETURN(ResolvedQuery resolved, Resolve(store, parsed));
-  if (resolved.has_unknown_term) return absl::OkStatus();
-  QueryPlan plan =
-      PlanQuery(store, resolved.patterns,
-                static_cast<int>(resolved.variables.size()));
-  JoinEvaluator evaluator(store, options, std::move(resolved), std::move(plan),
-                          emit);
+  CompileLimits limits;
+  limits.limit = options.limit;
+  limits.max_rows = options.max_rows;
+  limits.max_memory_bytes = options.max_memory_bytes;
+  limits.with_support = options.with_evidence;
+  ASSIGN_OR_RETURN(const CompiledQuery compiled,
+                   CompileQuery(store, parsed, limits));
+  TermDecoder decoder(store);
+  ResultCollector collector(
+      compiled.result, &decoder,
+      [&](const std::vector<IdTriple>& matched, kg::v1::QueryRow* row) {
+        return FillSupport(store, compiled, &decoder, matched, row);
+      },
+      emit);
+  JoinEvaluator evaluator(store, options, compiled, &decoder, &collector);
   return evaluator.Run();
+}
+
+absl::StatusOr<kg::v1::QueryPlan> PlanQueryText(const GraphStore& store,
+                                                absl::string_view query) {
+  ASSIGN_OR_RETURN(const ParsedQuery parsed, ParseQuery(query));
+  ASSIGN_OR_RETURN(const CompiledQuery compiled,
+                   CompileQuery(store, parsed, CompileLimits()));
+  kg::v1::QueryPlan plan;
+  for (const JoinStep& step : compiled.steps) {
+    kg::v1::QueryPlanStep* out = plan.add_steps();
+    out->set_pattern(absl::StrCat(step.block > 0 ? "OPTIONAL " : "",
+                                  FormatPattern(parsed.patterns[step.pattern])));
+    out->set_estimated_rows(static_cast<double>(step.estimate));
+    out->set_index(step.index);
+  }
+  return plan;
 }
 
 absl::StatusOr<kg::v1::GetEntityResponse> DescribeEntity(

@@ -228,6 +228,72 @@ TEST(QueryEngineDeadlineTest, StopsALongJoinAtTheDeadline) {
   EXPECT_EQ(status.code(), absl::StatusCode::kDeadlineExceeded);
 }
 
+TEST_F(QueryEngineTest, PlansQueryText) {
+  absl::StatusOr<kg::v1::QueryPlan> plan = PlanQueryText(
+      store_,
+      "?p leads ?op . ?op type Operation . OPTIONAL { ?p has_role ?r }");
+  ASSERT_TRUE(plan.ok()) << plan.status();
+  ASSERT_THAT(plan->steps(), SizeIs(3));
+  // One fact has type Operation; three have `leads`.
+  EXPECT_EQ(plan->steps(0).pattern(), "?op type <Operation>");
+  EXPECT_EQ(plan->steps(0).index(), "pos");
+  EXPECT_DOUBLE_EQ(plan->steps(0).estimated_rows(), 1);
+  EXPECT_EQ(plan->steps(1).pattern(), "?p leads ?op");
+  EXPECT_EQ(plan->steps(1).index(), "pos");  // predicate and value known
+  EXPECT_EQ(plan->steps(2).pattern(), "OPTIONAL ?p has_role ?r");
+  EXPECT_EQ(plan->steps(2).index(), "spo");
+  plan = PlanQueryText(store_, "?s ?p ?o . ?s nope ?x");
+  ASSERT_TRUE(plan.ok());
+  EXPECT_EQ(plan->steps(0).index(), "all");
+  EXPECT_EQ(plan->steps(1).pattern(), "?s nope ?x");
+  EXPECT_DOUBLE_EQ(plan->steps(1).estimated_rows(), 0);  // unknown predicate
+  EXPECT_EQ(PlanQueryText(store_, "?p leads").status().code(),
+            absl::StatusCode::kInvalidArgument);
+}
+
+TEST_F(QueryEngineTest, OrdersFiltersAndCounts) {
+  EXPECT_THAT(RunRendered("SELECT ?p WHERE { ?p leads ?o } ORDER BY DESC(?p)"),
+              ElementsAre("p=Nora Vale", "p=Ivo Brandt"));
+  EXPECT_THAT(RunRendered("?p has_role ?r FILTER(STARTS_WITH(?r, \"Ser\"))"),
+              ElementsAre("p=Ivo Brandt,r=\"Sergeant\""));
+  const auto rows = Run("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }");
+  ASSERT_THAT(rows, SizeIs(1));
+  EXPECT_EQ(rows[0].bindings(0).variable(), "n");
+  EXPECT_EQ(rows[0].bindings(0).value().integer(), 9);
+}
+
+TEST_F(QueryEngineTest, SupportShowsQualifyingEvidenceAndEmptyOptional) {
+  QueryOptions options;
+  options.with_evidence = true;
+  const auto rows = Run(
+      "?op type Operation {source: \"d2\"} . OPTIONAL { ?op targets ?c }",
+      options);
+  ASSERT_THAT(rows, SizeIs(1));
+  ASSERT_THAT(rows[0].support(), SizeIs(2));
+  ASSERT_THAT(rows[0].support(0).evidence(), SizeIs(1));
+  EXPECT_EQ(rows[0].support(0).evidence(0).document_id(), "d2");
+  EXPECT_TRUE(rows[0].support(1).subject().empty());
+  EXPECT_FALSE(rows[0].bindings(1).value().has_entity());
+}
+
+TEST_F(QueryEngineTest, MemoryGuardReturnsResourceExhausted) {
+  QueryOptions options;
+  options.max_memory_bytes = 1000;
+  const absl::Status status =
+      RunStatus("?a ?b ?c . ?d ?e ?f ORDER BY ?c", options);
+  EXPECT_EQ(status.code(), absl::StatusCode::kResourceExhausted);
+  EXPECT_THAT(std::string(status.message()), HasSubstr("max_memory_bytes"));
+  options.max_memory_bytes = 0;  // unlimited
+  EXPECT_TRUE(RunStatus("?a ?b ?c . ?d ?e ?f ORDER BY ?c", options).ok());
+}
+
+TEST_F(QueryEngineTest, DeadlineStopsAnOrderedQuery) {
+  QueryOptions options;
+  options.deadline = absl::Now() - absl::Seconds(1);
+  EXPECT_EQ(RunStatus("?a leads ?b ORDER BY ?a", options).code(),
+            absl::StatusCode::kDeadlineExceeded);
+}
+
 TEST_F(QueryEngineTest, DescribesAnEntityBothWays) {
   absl::StatusOr<kg::v1::GetEntityResponse> described =
       DescribeEntity(store_, "Operation Kestrel");

@@ -1,5 +1,6 @@
 #include "graph_service/query/query_parser.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <utility>
@@ -9,269 +10,29 @@
 #include "absl/status/status.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "common/status_macros.h"
+#include "graph_service/query/query_checker.h"
+#include "graph_service/query/query_literals.h"
 
 namespace kg::graph {
 namespace {
 
-enum class TokenKind {
-  kVariable,  // ?name
-  kString,    // "..." with optional ^^type
-  kEntity,    // <...>
-  kWord,      // bare word
-  kInteger,
-  kDecimal,
-  kDot,
-  kEnd,
-};
-
-struct Token {
-  TokenKind kind = TokenKind::kEnd;
-  std::string text;  // unescaped content, name or digits
-  std::string type;  // ^^type of a string, empty if none
-  SourcePosition position;
-  SourcePosition type_position;
-};
-
-absl::Status ErrorAt(const SourcePosition& pos, absl::string_view message) {
-  return absl::InvalidArgumentError(
-      absl::StrCat("line ", pos.line, ", column ", pos.column, ": ", message));
+// Words that end a pattern or start something other than a pattern.
+bool IsClauseKeyword(const Token& token) {
+  for (const char* keyword :
+       {"FILTER", "OPTIONAL", "GROUP", "ORDER", "LIMIT", "OFFSET"}) {
+    if (token.IsKeyword(keyword)) return true;
+  }
+  return false;
+}
+bool IsModifierKeyword(const Token& token) {
+  return token.IsKeyword("GROUP") || token.IsKeyword("ORDER") ||
+         token.IsKeyword("LIMIT") || token.IsKeyword("OFFSET");
 }
 
-bool IsAsciiLetter(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-// Bytes of non-ASCII UTF-8 sequences count as letters, so `Zoë` is a word.
-bool IsWordStart(char c) {
-  return IsAsciiLetter(c) || static_cast<unsigned char>(c) >= 0x80;
-}
-bool IsWordChar(char c) {
-  return IsWordStart(c) || IsDigit(c) || c == '_' || c == '-';
-}
-bool IsVariableChar(char c) {
-  return IsAsciiLetter(c) || IsDigit(c) || c == '_';
-}
-
-// Splits the query into tokens, tracking line and column.
-class Lexer {
- public:
-  explicit Lexer(absl::string_view text) : text_(text) {}
-
-  absl::StatusOr<Token> Next() {
-    SkipSpaceAndComments();
-    Token token;
-    token.position = pos_;
-    if (AtEnd()) return token;
-    const char c = Peek();
-    if (c == '.') {
-      Advance();
-      token.kind = TokenKind::kDot;
-      return token;
-    }
-    if (c == '?') return LexVariable(std::move(token));
-    if (c == '"') return LexString(std::move(token));
-    if (c == '<') return LexEntity(std::move(token));
-    if (IsDigit(c) || (c == '-' && IsDigit(Peek(1)))) {
-      return LexNumber(std::move(token));
-    }
-    if (IsWordStart(c)) {
-      token.kind = TokenKind::kWord;
-      token.text = TakeWhile(IsWordChar);
-      return token;
-    }
-    return ErrorAt(pos_, absl::StrCat("unexpected character '",
-                                      text_.substr(offset_, 1), "'"));
-  }
-
- private:
-  bool AtEnd() const { return offset_ >= text_.size(); }
-  char Peek(size_t ahead = 0) const {
-    return offset_ + ahead < text_.size() ? text_[offset_ + ahead] : '\0';
-  }
-  void Advance() {
-    const char c = text_[offset_++];
-    if (c == '\n') {
-      ++pos_.line;
-      pos_.column = 1;
-    } else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) {
-      ++pos_.column;  // continuation bytes belong to the previous column
-    }
-  }
-  std::string TakeWhile(bool (*pred)(char)) {
-    const size_t begin = offset_;
-    while (!AtEnd() && pred(Peek())) Advance();
-    return std::string(text_.substr(begin, offset_ - begin));
-  }
-  void SkipSpaceAndComments() {
-    while (!AtEnd()) {
-      const char c = Peek();
-      if (c == '#') {
-        while (!AtEnd() && Peek() != '\n') Advance();
-      } else if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-        Advance();
-      } else {
-        return;
-      }
-    }
-  }
-
-  absl::StatusOr<Token> LexVariable(Token token) {
-    Advance();  // '?'
-    token.kind = TokenKind::kVariable;
-    token.text = TakeWhile(IsVariableChar);
-    if (token.text.empty()) {
-      return ErrorAt(token.position, "expected a variable name after '?'");
-    }
-    return token;
-  }
-
-  absl::StatusOr<Token> LexString(Token token) {
-    Advance();  // opening quote
-    token.kind = TokenKind::kString;
-    while (true) {
-      if (AtEnd()) return ErrorAt(token.position, "unterminated string");
-      const char c = Peek();
-      if (c == '"') break;
-      if (c == '\\') {
-        const SourcePosition escape = pos_;
-        Advance();
-        if (Peek() != '"' && Peek() != '\\') {
-          return ErrorAt(escape, "unknown escape; only \\\" and \\\\ exist");
-        }
-      }
-      token.text.push_back(Peek());
-      Advance();
-    }
-    Advance();  // closing quote
-    if (Peek() == '^' && Peek(1) == '^') {
-      Advance();
-      Advance();
-      token.type_position = pos_;
-      token.type = TakeWhile(IsWordChar);
-      if (token.type.empty()) {
-        return ErrorAt(token.type_position, "expected a type name after '^^'");
-      }
-    }
-    return token;
-  }
-
-  absl::StatusOr<Token> LexEntity(Token token) {
-    Advance();  // '<'
-    token.kind = TokenKind::kEntity;
-    while (!AtEnd() && Peek() != '>' && Peek() != '\n') {
-      token.text.push_back(Peek());
-      Advance();
-    }
-    if (Peek() != '>') return ErrorAt(token.position, "unterminated '<' name");
-    Advance();
-    if (token.text.empty()) return ErrorAt(token.position, "empty entity name");
-    return token;
-  }
-
-  absl::StatusOr<Token> LexNumber(Token token) {
-    const size_t begin = offset_;
-    if (Peek() == '-') Advance();
-    while (IsDigit(Peek())) Advance();
-    token.kind = TokenKind::kInteger;
-    if (Peek() == '.' && IsDigit(Peek(1))) {
-      Advance();
-      while (IsDigit(Peek())) Advance();
-      token.kind = TokenKind::kDecimal;
-    }
-    token.text = std::string(text_.substr(begin, offset_ - begin));
-    if (IsWordChar(Peek()) || (Peek() == '.' && IsDigit(Peek(1)))) {
-      return ErrorAt(token.position, "invalid number");
-    }
-    return token;
-  }
-
-  absl::string_view text_;
-  size_t offset_ = 0;
-  SourcePosition pos_;
-};
-
-bool IsLeapYear(int year) {
-  return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-}
-
-// True for YYYY-MM-DD naming a real calendar day.
-bool IsValidDate(absl::string_view s) {
-  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
-  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
-    if (!IsDigit(s[i])) return false;
-  }
-  int year = 0, month = 0, day = 0;
-  if (!absl::SimpleAtoi(s.substr(0, 4), &year) ||
-      !absl::SimpleAtoi(s.substr(5, 2), &month) ||
-      !absl::SimpleAtoi(s.substr(8, 2), &day)) {
-    return false;
-  }
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30,
-                                  31, 31, 30, 31, 30, 31};
-  if (month < 1 || month > 12 || day < 1) return false;
-  const int days = kDays[month - 1] + (month == 2 && IsLeapYear(year) ? 1 : 0);
-  return day <= days;
-}
-
-// Optional '-', digits, and for decimals an optional '.' and digits.
-bool IsPlainNumber(absl::string_view s, bool allow_fraction) {
-  if (!s.empty() && s[0] == '-') s.remove_prefix(1);
-  size_t i = 0;
-  while (i < s.size() && IsDigit(s[i])) ++i;
-  if (i == 0) return false;
-  if (i == s.size()) return true;
-  if (!allow_fraction || s[i] != '.' || i + 1 == s.size()) return false;
-  for (++i; i < s.size(); ++i) {
-    if (!IsDigit(s[i])) return false;
-  }
-  return true;
-}
-
-absl::Status SetInteger(const Token& token, const SourcePosition& pos,
-                        kg::v1::Value* value) {
-  int64_t n = 0;
-  if (!IsPlainNumber(token.text, /*allow_fraction=*/false) ||
-      !absl::SimpleAtoi(token.text, &n)) {
-    return ErrorAt(pos, absl::StrCat("invalid integer \"", token.text, "\""));
-  }
-  value->set_integer(n);
-  return absl::OkStatus();
-}
-
-// The value of a string token, honouring its ^^type.
-absl::Status TypedStringValue(const Token& token, kg::v1::Value* value) {
-  const std::string& type = token.type;
-  if (type.empty() || type == "text") {
-    value->set_text(token.text);
-  } else if (type == "entity") {
-    if (token.text.empty()) return ErrorAt(token.position, "empty entity name");
-    value->set_entity(token.text);
-  } else if (type == "integer") {
-    return SetInteger(token, token.position, value);
-  } else if (type == "decimal") {
-    if (!IsPlainNumber(token.text, /*allow_fraction=*/true)) {
-      return ErrorAt(token.position,
-                     absl::StrCat("invalid decimal \"", token.text, "\""));
-    }
-    value->set_decimal(token.text);
-  } else if (type == "date") {
-    if (!IsValidDate(token.text)) {
-      return ErrorAt(token.position,
-                     absl::StrCat("invalid date \"", token.text,
-                                  "\"; expected YYYY-MM-DD"));
-    }
-    value->set_date(token.text);
-  } else {
-    return ErrorAt(token.type_position,
-                   absl::StrCat("unknown type ^^", type,
-                                "; expected entity, text, integer, decimal "
-                                "or date"));
-  }
-  return absl::OkStatus();
-}
-
-// Converts a token in subject or value position to a term.
+// Converts a token in subject or value position (or a filter operand) to a
+// term.
 absl::StatusOr<QueryTerm> ValueTerm(const Token& token, bool is_subject) {
   QueryTerm term;
   term.position = token.position;
@@ -291,14 +52,13 @@ absl::StatusOr<QueryTerm> ValueTerm(const Token& token, bool is_subject) {
       break;
     case TokenKind::kInteger:
       term.kind = QueryTerm::Kind::kValue;
-      RETURN_IF_ERROR(SetInteger(token, token.position, &term.value));
+      RETURN_IF_ERROR(SetInteger(token, &term.value));
       break;
     case TokenKind::kDecimal:
       term.kind = QueryTerm::Kind::kValue;
       term.value.set_decimal(token.text);
       break;
-    case TokenKind::kDot:
-    case TokenKind::kEnd:
+    default:
       return ErrorAt(token.position, "expected a term");
   }
   if (is_subject && !term.value.has_entity()) {
@@ -325,87 +85,488 @@ absl::StatusOr<QueryTerm> PredicateTerm(const Token& token) {
   return term;
 }
 
-absl::StatusOr<TriplePattern> BuildPattern(const std::vector<Token>& terms) {
+// Recursive-descent parser with one token of lookahead.
+class Parser {
+ public:
+  explicit Parser(absl::string_view text) : lexer_(text) {}
+
+  absl::StatusOr<ParsedQuery> Parse() {
+    RETURN_IF_ERROR(Advance());
+    if (token_.kind == TokenKind::kEnd) {
+      return ErrorAt(SourcePosition(), "empty query");
+    }
+    const bool has_select = token_.IsKeyword("SELECT");
+    if (has_select) RETURN_IF_ERROR(ParseSelect());
+    if (token_.IsKeyword("WHERE")) RETURN_IF_ERROR(Advance());
+    if (token_.kind == TokenKind::kLBrace) {
+      const SourcePosition open = token_.position;
+      RETURN_IF_ERROR(Advance());
+      RETURN_IF_ERROR(ParseGroup(/*block=*/0));
+      RETURN_IF_ERROR(Expect(TokenKind::kRBrace, "'}'"));
+      if (query_.patterns.empty()) return ErrorAt(open, "empty query");
+    } else if (has_select) {
+      return ErrorAt(token_.position, "expected '{' after SELECT");
+    } else {
+      RETURN_IF_ERROR(ParseGroup(/*block=*/0));
+    }
+    RETURN_IF_ERROR(ParseModifiers());
+    if (token_.kind != TokenKind::kEnd) {
+      return ErrorAt(token_.position, "unexpected input after the query");
+    }
+    if (query_.patterns.empty()) {
+      return ErrorAt(SourcePosition(), "empty query");
+    }
+    if (query_.patterns[0].block != 0 &&
+        std::none_of(query_.patterns.begin(), query_.patterns.end(),
+                     [](const TriplePattern& p) { return p.block == 0; })) {
+      return ErrorAt(SourcePosition(),
+                     "a query needs at least one pattern outside OPTIONAL");
+    }
+    return std::move(query_);
+  }
+
+ private:
+  absl::Status Advance() {
+    ASSIGN_OR_RETURN(token_, lexer_.Next());
+    return absl::OkStatus();
+  }
+  absl::Status Expect(TokenKind kind, absl::string_view what) {
+    if (token_.kind != kind) {
+      return ErrorAt(token_.position, absl::StrCat("expected ", what));
+    }
+    return Advance();
+  }
+  absl::Status ExpectKeyword(absl::string_view keyword) {
+    if (!token_.IsKeyword(keyword)) {
+      return ErrorAt(token_.position, absl::StrCat("expected ", keyword));
+    }
+    return Advance();
+  }
+  absl::StatusOr<std::string> ExpectVariable() {
+    if (token_.kind != TokenKind::kVariable) {
+      return ErrorAt(token_.position, "expected a variable");
+    }
+    std::string name = token_.text;
+    RETURN_IF_ERROR(Advance());
+    return name;
+  }
+
+  absl::Status ParseSelect();
+  absl::Status ParseCount(SelectItem* item);
+  absl::Status ParseGroup(int block);
+  absl::Status ParsePattern(int block);
+  absl::Status ParseProvenance(ProvenanceFilter* provenance);
+  absl::Status ParseFilter(int block);
+  absl::Status ParseOptional();
+  absl::StatusOr<FilterExpr> ParseOr();
+  absl::StatusOr<FilterExpr> ParseAnd();
+  absl::StatusOr<FilterExpr> ParseUnary();
+  absl::StatusOr<FilterExpr> ParsePrimary();
+  absl::StatusOr<FilterExpr> ParseFunction(FilterExpr::Op op);
+  absl::StatusOr<QueryTerm> ParseOperand();
+  absl::Status ParseModifiers();
+  absl::StatusOr<uint64_t> ParseCountValue(absl::string_view what);
+
+  Lexer lexer_;
+  Token token_;
+  ParsedQuery query_;
+};
+
+absl::Status Parser::ParseSelect() {
+  RETURN_IF_ERROR(Advance());  // SELECT
+  if (token_.IsKeyword("DISTINCT")) RETURN_IF_ERROR(Advance());
+  if (token_.kind == TokenKind::kStar) return Advance();
+  while (true) {
+    SelectItem item;
+    item.position = token_.position;
+    if (token_.kind == TokenKind::kVariable) {
+      item.name = token_.text;
+      RETURN_IF_ERROR(Advance());
+    } else if (token_.IsKeyword("COUNT")) {
+      item.name = "count";
+      RETURN_IF_ERROR(ParseCount(&item));
+    } else if (token_.kind == TokenKind::kLParen) {
+      RETURN_IF_ERROR(Advance());
+      item.position = token_.position;
+      if (!token_.IsKeyword("COUNT")) {
+        return ErrorAt(token_.position, "expected COUNT");
+      }
+      RETURN_IF_ERROR(ParseCount(&item));
+      RETURN_IF_ERROR(ExpectKeyword("AS"));
+      ASSIGN_OR_RETURN(item.name, ExpectVariable());
+      RETURN_IF_ERROR(Expect(TokenKind::kRParen, "')'"));
+    } else {
+      break;
+    }
+    query_.select.push_back(std::move(item));
+  }
+  if (query_.select.empty()) {
+    return ErrorAt(token_.position,
+                   "expected '*', variables or COUNT after SELECT");
+  }
+  return absl::OkStatus();
+}
+
+absl::Status Parser::ParseCount(SelectItem* item) {
+  RETURN_IF_ERROR(Advance());  // COUNT
+  item->is_count = true;
+  RETURN_IF_ERROR(Expect(TokenKind::kLParen, "'(' after COUNT"));
+  if (token_.kind == TokenKind::kStar) {
+    RETURN_IF_ERROR(Advance());
+  } else {
+    if (token_.IsKeyword("DISTINCT")) {
+      item->count_distinct = true;
+      RETURN_IF_ERROR(Advance());
+    }
+    if (token_.kind != TokenKind::kVariable) {
+      return ErrorAt(token_.position, "expected '*' or a variable in COUNT");
+    }
+    item->count_variable = token_.text;
+    item->position = token_.position;
+    RETURN_IF_ERROR(Advance());
+  }
+  return Expect(TokenKind::kRParen, "')' after COUNT(...)");
+}
+
+absl::Status Parser::ParseGroup(int block) {
+  while (true) {
+    if (token_.kind == TokenKind::kEnd || token_.kind == TokenKind::kRBrace ||
+        IsModifierKeyword(token_)) {
+      return absl::OkStatus();
+    }
+    if (token_.kind == TokenKind::kDot) {
+      return ErrorAt(token_.position, "empty pattern before '.'");
+    }
+    if (token_.IsKeyword("FILTER")) {
+      RETURN_IF_ERROR(ParseFilter(block));
+    } else if (token_.IsKeyword("OPTIONAL")) {
+      if (block != 0) {
+        return ErrorAt(token_.position, "OPTIONAL blocks cannot be nested");
+      }
+      RETURN_IF_ERROR(ParseOptional());
+    } else {
+      RETURN_IF_ERROR(ParsePattern(block));
+    }
+    if (token_.kind == TokenKind::kDot) RETURN_IF_ERROR(Advance());
+  }
+}
+
+absl::Status Parser::ParsePattern(int block) {
+  std::vector<Token> terms;
+  while (token_.kind != TokenKind::kDot && token_.kind != TokenKind::kEnd &&
+         token_.kind != TokenKind::kRBrace &&
+         token_.kind != TokenKind::kLBrace) {
+    if (terms.size() == 3) {
+      if (IsClauseKeyword(token_)) break;
+      return ErrorAt(token_.position,
+                     "a pattern has exactly three terms (subject predicate "
+                     "value); missing '.'?");
+    }
+    terms.push_back(token_);
+    RETURN_IF_ERROR(Advance());
+  }
+  if (terms.size() < 3) {
+    // Report where the missing term should have been.
+    return ErrorAt(token_.position, terms.size() == 1
+                                        ? "expected a predicate after the "
+                                          "subject"
+                                        : "expected a value after the "
+                                          "predicate");
+  }
   TriplePattern pattern;
+  pattern.block = block;
   ASSIGN_OR_RETURN(pattern.subject, ValueTerm(terms[0], /*is_subject=*/true));
   ASSIGN_OR_RETURN(pattern.predicate, PredicateTerm(terms[1]));
   ASSIGN_OR_RETURN(pattern.value, ValueTerm(terms[2], /*is_subject=*/false));
-  return pattern;
+  if (token_.kind == TokenKind::kLBrace) {
+    RETURN_IF_ERROR(ParseProvenance(&pattern.provenance));
+  }
+  query_.patterns.push_back(std::move(pattern));
+  return absl::OkStatus();
 }
 
-void CollectVariables(const TriplePattern& pattern,
-                      absl::flat_hash_set<std::string>* seen,
-                      std::vector<std::string>* variables) {
-  for (const QueryTerm* term :
-       {&pattern.subject, &pattern.predicate, &pattern.value}) {
-    if (term->is_variable() && seen->insert(term->variable).second) {
-      variables->push_back(term->variable);
+absl::Status Parser::ParseProvenance(ProvenanceFilter* provenance) {
+  RETURN_IF_ERROR(Advance());  // '{'
+  absl::flat_hash_set<std::string> seen;
+  while (true) {
+    const Token key = token_;
+    if (key.kind != TokenKind::kWord) {
+      return ErrorAt(key.position,
+                     "expected source, rule, min_confidence or min_sources");
+    }
+    if (!seen.insert(key.text).second) {
+      return ErrorAt(key.position, absl::StrCat(key.text, " given twice"));
+    }
+    RETURN_IF_ERROR(Advance());
+    RETURN_IF_ERROR(Expect(TokenKind::kColon, "':'"));
+    const Token value = token_;
+    RETURN_IF_ERROR(Advance());
+    if (key.text == "source" || key.text == "rule") {
+      if (value.kind != TokenKind::kString || !value.type.empty()) {
+        return ErrorAt(value.position, "expected a \"quoted\" name");
+      }
+      (key.text == "source" ? provenance->source : provenance->rule) =
+          value.text;
+    } else if (key.text == "min_confidence") {
+      double c = 0;
+      if ((value.kind != TokenKind::kDecimal &&
+           value.kind != TokenKind::kInteger) ||
+          !absl::SimpleAtod(value.text, &c) || c < 0 || c > 1) {
+        return ErrorAt(value.position,
+                       "min_confidence must be a number in [0, 1]");
+      }
+      provenance->min_confidence = c;
+    } else if (key.text == "min_sources") {
+      uint32_t n = 0;
+      if (value.kind != TokenKind::kInteger ||
+          !absl::SimpleAtoi(value.text, &n) || n < 1) {
+        return ErrorAt(value.position,
+                       "min_sources must be an integer of at least 1");
+      }
+      provenance->min_sources = n;
+    } else {
+      return ErrorAt(key.position,
+                     absl::StrCat("unknown provenance condition '", key.text,
+                                  "'; expected source, rule, min_confidence "
+                                  "or min_sources"));
+    }
+    if (token_.kind == TokenKind::kComma) {
+      RETURN_IF_ERROR(Advance());
+      continue;
+    }
+    return Expect(TokenKind::kRBrace, "',' or '}'");
+  }
+}
+
+absl::Status Parser::ParseFilter(int block) {
+  RETURN_IF_ERROR(Advance());  // FILTER
+  Filter filter;
+  filter.block = block;
+  if (token_.kind == TokenKind::kLParen) {
+    RETURN_IF_ERROR(Advance());
+    ASSIGN_OR_RETURN(filter.expr, ParseOr());
+    RETURN_IF_ERROR(Expect(TokenKind::kRParen, "')' closing the FILTER"));
+  } else if (token_.kind == TokenKind::kWord) {
+    ASSIGN_OR_RETURN(filter.expr, ParsePrimary());
+  } else {
+    return ErrorAt(token_.position, "expected '(' after FILTER");
+  }
+  query_.filters.push_back(std::move(filter));
+  return absl::OkStatus();
+}
+
+absl::Status Parser::ParseOptional() {
+  const SourcePosition at = token_.position;
+  RETURN_IF_ERROR(Advance());  // OPTIONAL
+  RETURN_IF_ERROR(Expect(TokenKind::kLBrace, "'{' after OPTIONAL"));
+  const int block = ++query_.num_optional_blocks;
+  const size_t before = query_.patterns.size();
+  RETURN_IF_ERROR(ParseGroup(block));
+  RETURN_IF_ERROR(Expect(TokenKind::kRBrace, "'}' closing the OPTIONAL"));
+  if (query_.patterns.size() == before) {
+    return ErrorAt(at, "OPTIONAL needs at least one pattern");
+  }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<FilterExpr> Parser::ParseOr() {
+  ASSIGN_OR_RETURN(FilterExpr left, ParseAnd());
+  while (token_.kind == TokenKind::kOperator && token_.text == "||") {
+    FilterExpr node;
+    node.op = FilterExpr::Op::kOr;
+    node.position = token_.position;
+    RETURN_IF_ERROR(Advance());
+    ASSIGN_OR_RETURN(FilterExpr right, ParseAnd());
+    node.children.push_back(std::move(left));
+    node.children.push_back(std::move(right));
+    left = std::move(node);
+  }
+  return left;
+}
+
+absl::StatusOr<FilterExpr> Parser::ParseAnd() {
+  ASSIGN_OR_RETURN(FilterExpr left, ParseUnary());
+  while (token_.kind == TokenKind::kOperator && token_.text == "&&") {
+    FilterExpr node;
+    node.op = FilterExpr::Op::kAnd;
+    node.position = token_.position;
+    RETURN_IF_ERROR(Advance());
+    ASSIGN_OR_RETURN(FilterExpr right, ParseUnary());
+    node.children.push_back(std::move(left));
+    node.children.push_back(std::move(right));
+    left = std::move(node);
+  }
+  return left;
+}
+
+absl::StatusOr<FilterExpr> Parser::ParseUnary() {
+  if (token_.kind == TokenKind::kOperator && token_.text == "!") {
+    FilterExpr node;
+    node.op = FilterExpr::Op::kNot;
+    node.position = token_.position;
+    RETURN_IF_ERROR(Advance());
+    ASSIGN_OR_RETURN(FilterExpr child, ParseUnary());
+    node.children.push_back(std::move(child));
+    return node;
+  }
+  return ParsePrimary();
+}
+
+absl::StatusOr<FilterExpr> Parser::ParsePrimary() {
+  if (token_.kind == TokenKind::kLParen) {
+    RETURN_IF_ERROR(Advance());
+    ASSIGN_OR_RETURN(FilterExpr inner, ParseOr());
+    RETURN_IF_ERROR(Expect(TokenKind::kRParen, "')'"));
+    return inner;
+  }
+  if (token_.kind == TokenKind::kWord) {
+    static constexpr struct {
+      const char* name;
+      FilterExpr::Op op;
+    } kFunctions[] = {
+        {"CONTAINS", FilterExpr::Op::kContains},
+        {"STARTS_WITH", FilterExpr::Op::kStartsWith},
+        {"STRSTARTS", FilterExpr::Op::kStartsWith},
+        {"ENDS_WITH", FilterExpr::Op::kEndsWith},
+        {"STRENDS", FilterExpr::Op::kEndsWith},
+        {"BOUND", FilterExpr::Op::kBound},
+    };
+    for (const auto& f : kFunctions) {
+      if (token_.IsKeyword(f.name)) return ParseFunction(f.op);
+    }
+    return ErrorAt(token_.position,
+                   absl::StrCat("unknown function '", token_.text,
+                                "'; expected CONTAINS, STARTS_WITH, "
+                                "ENDS_WITH or BOUND (entities in a FILTER "
+                                "are written <Name>)"));
+  }
+  FilterExpr node;
+  node.op = FilterExpr::Op::kCompare;
+  node.position = token_.position;
+  ASSIGN_OR_RETURN(QueryTerm left, ParseOperand());
+  static constexpr struct {
+    const char* text;
+    FilterExpr::Compare compare;
+  } kComparisons[] = {
+      {"=", FilterExpr::Compare::kEq},  {"!=", FilterExpr::Compare::kNe},
+      {"<", FilterExpr::Compare::kLt},  {"<=", FilterExpr::Compare::kLe},
+      {">", FilterExpr::Compare::kGt},  {">=", FilterExpr::Compare::kGe},
+  };
+  bool found = false;
+  for (const auto& c : kComparisons) {
+    if (token_.kind == TokenKind::kOperator && token_.text == c.text) {
+      node.compare = c.compare;
+      found = true;
     }
   }
+  if (!found) {
+    return ErrorAt(token_.position,
+                   "expected a comparison (=, !=, <, <=, >, >=)");
+  }
+  RETURN_IF_ERROR(Advance());
+  ASSIGN_OR_RETURN(QueryTerm right, ParseOperand());
+  node.operands = {std::move(left), std::move(right)};
+  return node;
+}
+
+absl::StatusOr<FilterExpr> Parser::ParseFunction(FilterExpr::Op op) {
+  FilterExpr node;
+  node.op = op;
+  node.position = token_.position;
+  RETURN_IF_ERROR(Advance());  // name
+  RETURN_IF_ERROR(Expect(TokenKind::kLParen, "'('"));
+  ASSIGN_OR_RETURN(QueryTerm first, ParseOperand());
+  node.operands.push_back(std::move(first));
+  if (op == FilterExpr::Op::kBound) {
+    if (!node.operands[0].is_variable()) {
+      return ErrorAt(node.operands[0].position, "BOUND takes a variable");
+    }
+  } else {
+    RETURN_IF_ERROR(Expect(TokenKind::kComma, "','"));
+    ASSIGN_OR_RETURN(QueryTerm second, ParseOperand());
+    node.operands.push_back(std::move(second));
+  }
+  RETURN_IF_ERROR(Expect(TokenKind::kRParen, "')'"));
+  return node;
+}
+
+absl::StatusOr<QueryTerm> Parser::ParseOperand() {
+  const Token token = token_;
+  if (token.kind == TokenKind::kWord) {
+    return ErrorAt(token.position,
+                   absl::StrCat("expected a variable or a literal; write the "
+                                "entity as <", token.text, ">"));
+  }
+  ASSIGN_OR_RETURN(QueryTerm term, ValueTerm(token, /*is_subject=*/false));
+  RETURN_IF_ERROR(Advance());
+  return term;
+}
+
+absl::StatusOr<uint64_t> Parser::ParseCountValue(absl::string_view what) {
+  uint64_t n = 0;
+  if (token_.kind != TokenKind::kInteger || !absl::SimpleAtoi(token_.text, &n)) {
+    return ErrorAt(token_.position,
+                   absl::StrCat(what, " takes a non-negative integer"));
+  }
+  RETURN_IF_ERROR(Advance());
+  return n;
+}
+
+absl::Status Parser::ParseModifiers() {
+  if (token_.IsKeyword("GROUP")) {
+    RETURN_IF_ERROR(Advance());
+    RETURN_IF_ERROR(ExpectKeyword("BY"));
+    do {
+      GroupKey key;
+      key.position = token_.position;
+      ASSIGN_OR_RETURN(key.variable, ExpectVariable());
+      query_.group_by.push_back(std::move(key));
+    } while (token_.kind == TokenKind::kVariable);
+  }
+  if (token_.IsKeyword("ORDER")) {
+    RETURN_IF_ERROR(Advance());
+    RETURN_IF_ERROR(ExpectKeyword("BY"));
+    do {
+      OrderKey key;
+      key.position = token_.position;
+      if (token_.IsKeyword("ASC") || token_.IsKeyword("DESC")) {
+        key.descending = token_.IsKeyword("DESC");
+        RETURN_IF_ERROR(Advance());
+        RETURN_IF_ERROR(Expect(TokenKind::kLParen, "'('"));
+        key.position = token_.position;
+        ASSIGN_OR_RETURN(key.variable, ExpectVariable());
+        RETURN_IF_ERROR(Expect(TokenKind::kRParen, "')'"));
+      } else {
+        ASSIGN_OR_RETURN(key.variable, ExpectVariable());
+        if (token_.IsKeyword("ASC") || token_.IsKeyword("DESC")) {
+          key.descending = token_.IsKeyword("DESC");
+          RETURN_IF_ERROR(Advance());
+        }
+      }
+      query_.order_by.push_back(std::move(key));
+      if (token_.kind == TokenKind::kComma) RETURN_IF_ERROR(Advance());
+    } while (token_.kind == TokenKind::kVariable || token_.IsKeyword("ASC") ||
+             token_.IsKeyword("DESC"));
+  }
+  for (int i = 0; i < 2; ++i) {
+    if (token_.IsKeyword("LIMIT") && !query_.limit.has_value()) {
+      RETURN_IF_ERROR(Advance());
+      ASSIGN_OR_RETURN(query_.limit, ParseCountValue("LIMIT"));
+    } else if (token_.IsKeyword("OFFSET") && query_.offset == 0) {
+      RETURN_IF_ERROR(Advance());
+      ASSIGN_OR_RETURN(query_.offset, ParseCountValue("OFFSET"));
+    }
+  }
+  return absl::OkStatus();
 }
 
 }  // namespace
 
-absl::StatusOr<ParsedQuery> ParseQuery(absl::string_view query) {
-  Lexer lexer(query);
-  ParsedQuery parsed;
-  absl::flat_hash_set<std::string> seen;
-  ASSIGN_OR_RETURN(Token token, lexer.Next());
-  while (token.kind != TokenKind::kEnd) {
-    if (token.kind == TokenKind::kDot) {
-      return ErrorAt(token.position, "empty pattern before '.'");
-    }
-    std::vector<Token> terms;
-    while (token.kind != TokenKind::kDot && token.kind != TokenKind::kEnd) {
-      if (terms.size() == 3) {
-        return ErrorAt(token.position,
-                       "a pattern has exactly three terms (subject predicate "
-                       "value); missing '.'?");
-      }
-      terms.push_back(std::move(token));
-      ASSIGN_OR_RETURN(token, lexer.Next());
-    }
-    if (terms.size() < 3) {
-      // Report where the missing term should have been.
-      return ErrorAt(token.position, terms.size() == 1
-                                         ? "expected a predicate after the "
-                                           "subject"
-                                         : "expected a value after the "
-                                           "predicate");
-    }
-    ASSIGN_OR_RETURN(TriplePattern pattern, BuildPattern(terms));
-    CollectVariables(pattern, &seen, &parsed.variables);
-    parsed.patterns.push_back(std::move(pattern));
-    if (token.kind == TokenKind::kDot) {
-      ASSIGN_OR_RETURN(token, lexer.Next());
-    }
-  }
-  if (parsed.patterns.empty()) return ErrorAt(SourcePosition(), "empty query");
-  return parsed;
-}
 
-std::string FormatValue(const kg::v1::Value& value) {
-  switch (value.kind_case()) {
-    case kg::v1::Value::kEntity:
-      return absl::StrCat("<", value.entity(), ">");
-    case kg::v1::Value::kText: {
-      std::string out = "\"";
-      for (char c : value.text()) {
-        if (c == '"' || c == '\\') out.push_back('\\');
-        out.push_back(c);
-      }
-      return absl::StrCat(out, "\"");
-    }
-    case kg::v1::Value::kInteger:
-      return absl::StrCat(value.integer());
-    case kg::v1::Value::kDecimal:
-      return value.decimal();
-    case kg::v1::Value::kDate:
-      return absl::StrCat("\"", value.date(), "\"^^date");
-    case kg::v1::Value::KIND_NOT_SET:
-      break;
-  }
-  return "(unset)";
+absl::StatusOr<ParsedQuery> ParseQuery(absl::string_view query) {
+  ASSIGN_OR_RETURN(ParsedQuery parsed, Parser(query).Parse());
+  RETURN_IF_ERROR(CheckQuery(&parsed));
+  return parsed;
 }
 
 }  // namespace kg::graph

@@ -150,6 +150,72 @@ TEST(QueryParserTest, CountsColumnsInCodePoints) {
   EXPECT_THAT(ErrorOf("<Zoë> b \"x"), HasSubstr("line 1, column 9"));
 }
 
+TEST(QueryParserTest, ParsesSelectFiltersOptionalAndModifiers) {
+  const ParsedQuery q = ParseOrDie(
+      "SELECT ?p (COUNT(DISTINCT ?op) AS ?n) WHERE {\n"
+      "  ?p leads ?op {source: \"d1\", min_sources: 2, min_confidence: 0.5}\n"
+      "  OPTIONAL { ?op targets ?c FILTER(?c != <drugs>) }\n"
+      "  FILTER(?p < <M> && CONTAINS(?p, \"a\"))\n"
+      "} GROUP BY ?p ORDER BY DESC(?n) ?p LIMIT 5 OFFSET 2");
+  ASSERT_EQ(q.patterns.size(), 2u);
+  EXPECT_EQ(q.patterns[0].block, 0);
+  EXPECT_EQ(q.patterns[1].block, 1);
+  EXPECT_EQ(q.num_optional_blocks, 1);
+  EXPECT_EQ(q.patterns[0].provenance.source, "d1");
+  EXPECT_EQ(q.patterns[0].provenance.min_sources, 2u);
+  EXPECT_DOUBLE_EQ(q.patterns[0].provenance.min_confidence, 0.5);
+  ASSERT_EQ(q.filters.size(), 2u);
+  EXPECT_EQ(q.filters[0].block, 1);
+  EXPECT_EQ(q.filters[1].block, 0);
+  const FilterExpr& f = q.filters[1].expr;
+  EXPECT_EQ(f.op, FilterExpr::Op::kAnd);
+  EXPECT_EQ(f.children[0].compare, FilterExpr::Compare::kLt);
+  EXPECT_EQ(f.children[0].operands[1].value.entity(), "M");
+  EXPECT_EQ(f.children[1].op, FilterExpr::Op::kContains);
+  ASSERT_EQ(q.select.size(), 2u);
+  EXPECT_TRUE(q.select[1].is_count);
+  EXPECT_TRUE(q.select[1].count_distinct);
+  EXPECT_EQ(q.select[1].name, "n");
+  ASSERT_EQ(q.group_by.size(), 1u);
+  ASSERT_EQ(q.order_by.size(), 2u);
+  EXPECT_TRUE(q.order_by[0].descending);
+  EXPECT_FALSE(q.order_by[1].descending);
+  EXPECT_EQ(q.limit, 5u);
+  EXPECT_EQ(q.offset, 2u);
+  EXPECT_THAT(q.variables, ElementsAre("p", "op", "c"));
+}
+
+TEST(QueryParserTest, KeywordsOnlyWhereAPatternCannotContinue) {
+  // LIMIT as a value is an entity; after three terms it is the keyword.
+  const ParsedQuery q = ParseOrDie("?x type LIMIT LIMIT 3");
+  EXPECT_EQ(q.patterns[0].value.value.entity(), "LIMIT");
+  EXPECT_EQ(q.limit, 3u);
+}
+
+TEST(QueryParserTest, LessThanIsAnEntityOutsideFilters) {
+  const ParsedQuery q = ParseOrDie("?x ?p <A B> FILTER(?x < <C D>)");
+  EXPECT_EQ(q.patterns[0].value.value.entity(), "A B");
+  EXPECT_EQ(q.filters[0].expr.operands[1].value.entity(), "C D");
+}
+
+TEST(QueryParserTest, RejectsBadNewSyntaxWithPositions) {
+  EXPECT_THAT(ErrorOf("?a b ?c .\nFILTER(?c >)"),
+              HasSubstr("line 2, column 12: expected a term"));
+  EXPECT_THAT(ErrorOf("?a b ?c ORDER ?c"),
+              HasSubstr("line 1, column 15: expected BY"));
+  EXPECT_THAT(ErrorOf("SELECT ?a ?a WHERE { ?a b c }"),
+              HasSubstr("line 1, column 11: ?a is selected twice"));
+  EXPECT_THAT(ErrorOf("?a b ?c {min_sources: 2.5}"),
+              HasSubstr("line 1, column 23: min_sources must be"));
+}
+
+TEST(FormatPatternTest, RendersProvenance) {
+  const ParsedQuery q =
+      ParseOrDie("?p leads <Op X> {source: \"d\", min_sources: 3}");
+  EXPECT_EQ(FormatPattern(q.patterns[0]),
+            "?p leads <Op X> {source: \"d\", min_sources: 3}");
+}
+
 TEST(FormatValueTest, RendersLikeTheQueryLanguage) {
   kg::v1::Value v;
   v.set_entity("Ada Quill");

@@ -34,8 +34,27 @@ uint64_t EstimateMatches(const GraphStore& store,
 QueryPlan PlanQuery(const GraphStore& store,
                     const std::vector<ResolvedPattern>& patterns,
                     int num_variables) {
+  return PlanQuery(store, patterns, std::vector<bool>(num_variables, false));
+}
+
+const char* IndexName(const ResolvedPattern& pattern,
+                      const std::vector<bool>& bound) {
+  bool known[3];
+  for (int k = 0; k < 3; ++k) {
+    const int var = pattern.variables[k];
+    known[k] = var >= 0 ? bound[var] : true;  // constants are known
+  }
+  if (known[0] && !known[1] && known[2]) return "osp";
+  if (known[0]) return "spo";
+  if (known[1]) return "pos";
+  if (known[2]) return "osp";
+  return "all";
+}
+
+QueryPlan PlanQuery(const GraphStore& store,
+                    const std::vector<ResolvedPattern>& patterns,
+                    std::vector<bool> bound) {
   QueryPlan plan;
-  std::vector<bool> bound(num_variables, false);
   std::vector<bool> used(patterns.size(), false);
   for (size_t step = 0; step < patterns.size(); ++step) {
     size_t best = patterns.size();

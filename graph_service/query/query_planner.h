@@ -51,6 +51,20 @@ QueryPlan PlanQuery(const GraphStore& store,
                     const std::vector<ResolvedPattern>& patterns,
                     int num_variables);
 
+// As above, with the variables flagged in `bound` already bound before the
+// first step (an OPTIONAL block is planned with the required part's
+// variables bound). `bound` has one entry per variable.
+QueryPlan PlanQuery(const GraphStore& store,
+                    const std::vector<ResolvedPattern>& patterns,
+                    std::vector<bool> bound);
+
+// The index a scan of `pattern` uses when the variables flagged in `bound`
+// have values: "spo" (subject known), "pos" (predicate known, subject
+// not), "osp" (value known, or subject and value without predicate), or
+// "all" (nothing known: a full scan).
+const char* IndexName(const ResolvedPattern& pattern,
+                      const std::vector<bool>& bound);
+
 }  // namespace kg::graph
 
 #endif  // KG_GRAPH_SERVICE_QUERY_QUERY_PLANNER_H_
