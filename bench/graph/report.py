@@ -1,0 +1,72 @@
+#!/usr/bin/env python3
+"""Prints the graph benchmark table from run.sh's JSON lines (argument 1).
+
+Ratios: load rate ours / the faster of Oxigraph and Kùzu (target >= 1.0);
+each query shape's p50 ours / Oxigraph in-process (target <= 1.5) and ours /
+the gRPC echo floor (target <= 2.0); with --with-10m, p50 at 10M / at 1M
+(target <= 1.5). Also prints the ratios as one JSON line.
+"""
+import json
+import sys
+
+
+def main(path):
+    rows = [json.loads(line) for line in open(path) if line.startswith("{")]
+    load = {(r["system"], r.get("batching")): r for r in rows if r["bench"] == "load"}
+    query = {(r["system"], r["shape"]): r for r in rows
+             if r["bench"] == "query" and "p50_us" in r}
+    echo = next((r for r in rows if r["bench"] == "echo" and r.get("system") ==
+                 "grpc_health_check"), None)
+    ratios = {}
+
+    print("\n== Load (facts/s; ours durable: WAL synced before each ack)")
+    print(f"{'system':<16}{'batching':>10}{'facts':>10}{'seconds':>10}{'facts/s':>12}")
+    for (system, batching), r in sorted(load.items()):
+        print(f"{system:<16}{batching:>10}{r['facts']:>10}{r['seconds']:>10.2f}"
+              f"{r['facts_per_s']:>12.0f}")
+    best_ours = max((r["facts_per_s"] for (s, _), r in load.items() if s == "ours"),
+                    default=0)
+    best_other = max((r["facts_per_s"] for (s, _), r in load.items()
+                      if s in ("oxigraph", "kuzu")), default=0)
+    if best_ours and best_other:
+        ratios["load_ours_vs_best"] = best_ours / best_other
+        print(f"load rate ours (best batching) / faster of Oxigraph, Kùzu: "
+              f"{ratios['load_ours_vs_best']:.2f}x  (target >= 1.0x)")
+
+    print("\n== Query latency, microseconds (ours: gRPC round trip included)")
+    header = (f"{'shape':<12}{'ours p50':>10}{'ours p99':>10}{'oxi p50':>10}"
+              f"{'oxi p99':>10}{'kuzu p50':>10}{'kuzu p99':>10}{'rows':>8}"
+              f"{'/oxi':>7}{'/echo':>7}{'10M/1M':>8}")
+    print(header)
+    for shape in ("subject", "pred_value", "join", "two_hop"):
+        o = query.get(("ours", shape))
+        x = query.get(("oxigraph", shape))
+        k = query.get(("kuzu", shape))
+        t = query.get(("ours10m", shape))
+        if not o:
+            continue
+        cell = lambda r, f: f"{r[f]:>10.0f}" if r else f"{'-':>10}"
+        line = (f"{shape:<12}{cell(o, 'p50_us')}{cell(o, 'p99_us')}"
+                f"{cell(x, 'p50_us')}{cell(x, 'p99_us')}{cell(k, 'p50_us')}"
+                f"{cell(k, 'p99_us')}{o['rows']:>8}")
+        if x:
+            ratios[f"{shape}_vs_oxigraph"] = o["p50_us"] / x["p50_us"]
+            line += f"{ratios[shape + '_vs_oxigraph']:>6.1f}x"
+            if x["rows"] != o["rows"]:
+                line += " ROWS DIFFER"
+        if echo:
+            ratios[f"{shape}_vs_echo"] = o["p50_us"] / echo["p50_us"]
+            line += f"{ratios[shape + '_vs_echo']:>6.1f}x"
+        if t:
+            ratios[f"{shape}_10m_vs_1m"] = t["p50_us"] / o["p50_us"]
+            line += f"{ratios[shape + '_10m_vs_1m']:>7.2f}x"
+        print(line)
+    if echo:
+        print(f"echo floor (gRPC health Check on the same server): p50 "
+              f"{echo['p50_us']:.0f} us, p99 {echo['p99_us']:.0f} us")
+    print("targets: /oxi <= 1.5x, /echo <= 2.0x, 10M/1M <= 1.5x")
+    print(json.dumps({"bench": "ratios", **{k: round(v, 3) for k, v in ratios.items()}}))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])

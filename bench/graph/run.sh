@@ -1,0 +1,123 @@
+#!/usr/bin/env bash
+# The graph benchmark, side by side in one run on this machine: our
+# graph_server over gRPC (durable, --sync_writes=true), Oxigraph and Kùzu
+# in-process (npm), the gRPC echo floor and the raw RocksDB floor. Prints
+# JSON lines (also kept in $WORK/results.jsonl) and a table with the ratios.
+# A benchmark, not a test: nothing fails on a missed target.
+#
+#   bench/graph/run.sh [--facts N] [--documents N] [--entities N]
+#                      [--repeat N] [--with-10m] [--skip-doc-batches]
+#                      [--work DIR] [--keep]
+#
+# --with-10m also loads 10M facts into a fresh graph_server (1000-fact
+# batches) and compares its query p50s with the 1M run's (target ≤ 1.5×).
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
+FACTS=1000000 DOCUMENTS=50000 ENTITIES=100000 REPEAT=3
+WITH_10M=0 DOC_BATCHES=1 KEEP=0 WORK=""
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --facts) FACTS="$2"; shift 2 ;;
+    --documents) DOCUMENTS="$2"; shift 2 ;;
+    --entities) ENTITIES="$2"; shift 2 ;;
+    --repeat) REPEAT="$2"; shift 2 ;;
+    --with-10m) WITH_10M=1; shift ;;
+    --skip-doc-batches) DOC_BATCHES=0; shift ;;
+    --work) WORK="$2"; shift 2 ;;
+    --keep) KEEP=1; shift ;;
+    -h|--help) sed -n 2,15p "$0"; exit 0 ;;
+    *) echo "run.sh: unknown flag $1" >&2; exit 2 ;;
+  esac
+done
+[[ -n "$WORK" ]] || WORK="$(mktemp -d "${TMPDIR:-/tmp}/kg-bench-graph.XXXXXX")"
+mkdir -p "$WORK"
+RESULTS="$WORK/results.jsonl"
+: > "$RESULTS"
+SERVER_PID=""
+cleanup() {
+  if [[ -n "$SERVER_PID" ]]; then kill "$SERVER_PID" 2>/dev/null || true; fi
+  if [[ "$KEEP" == 0 ]]; then rm -rf "$WORK"; fi
+}
+trap cleanup EXIT
+
+cd "$ROOT"
+bazel build //bench/graph:gen_facts //bench/graph:graph_bench \
+  //bench/graph:rocksdb_floor //graph_service:graph_server >&2
+BIN="$ROOT/bazel-bin"
+if [[ ! -d bench/graph/node/node_modules/oxigraph || ! -d bench/graph/node/node_modules/kuzu ]]; then
+  (cd bench/graph/node && npm ci --no-audit --no-fund >&2)
+fi
+
+record() { tee -a "$RESULTS"; }
+
+# start_server DB_DIR: starts graph_server on a free port, sets SERVER_PID
+# and ADDRESS.
+start_server() {
+  local log="$WORK/server.$(basename "$1").log"
+  "$BIN/graph_service/graph_server" --port=0 --db_path="$1" \
+    --sync_writes=true --max_message_mb=256 >"$log" 2>&1 &
+  SERVER_PID=$!
+  local port=""
+  for _ in $(seq 1 300); do
+    port="$(sed -n 's/.*listening on [0-9.]*:\([0-9]*\).*/\1/p' "$log" | head -1)"
+    [[ -n "$port" ]] && break
+    kill -0 "$SERVER_PID" 2>/dev/null || { cat "$log" >&2; exit 1; }
+    sleep 0.1
+  done
+  [[ -n "$port" ]] || { echo "run.sh: server did not start" >&2; exit 1; }
+  ADDRESS="127.0.0.1:$port"
+}
+
+stop_server() {
+  kill -TERM "$SERVER_PID"
+  wait "$SERVER_PID" || true
+  SERVER_PID=""
+}
+
+# ours LABEL FACTS DOCUMENTS DATA_DIR: loads with 1000-fact batches, runs
+# the queries and the echo floor, and (unless skipped) loads a second
+# server with one batch per document.
+ours() {
+  local label="$1" facts="$2" docs="$3" data="$4"
+  local gen=(--facts="$facts" --documents="$docs" --entities="$ENTITIES")
+  start_server "$WORK/db_${label}_1000"
+  "$BIN/bench/graph/graph_bench" --address="$ADDRESS" --label="$label" \
+    "${gen[@]}" --mode=load --batch_facts=1000 | record
+  "$BIN/bench/graph/graph_bench" --address="$ADDRESS" --label="$label" \
+    --mode=query,echo --queries="$data/queries.tsv" --repeat="$REPEAT" | record
+  stop_server
+  rm -rf "$WORK/db_${label}_1000"
+  if [[ "$DOC_BATCHES" == 1 ]]; then
+    start_server "$WORK/db_${label}_doc"
+    "$BIN/bench/graph/graph_bench" --address="$ADDRESS" --label="$label" \
+      "${gen[@]}" --mode=load --batch_facts=0 | record
+    stop_server
+    rm -rf "$WORK/db_${label}_doc"
+  fi
+}
+
+mkdir -p "$WORK/data"
+"$BIN/bench/graph/gen_facts" --facts="$FACTS" --documents="$DOCUMENTS" \
+  --entities="$ENTITIES" --out_dir="$WORK/data" | record
+ours ours "$FACTS" "$DOCUMENTS" "$WORK/data"
+PER_DOC=$(( FACTS / DOCUMENTS ))
+"$BIN/bench/graph/rocksdb_floor" --db_path="$WORK/rocks_doc" --keys="$FACTS" \
+  --batch="$PER_DOC" | record
+"$BIN/bench/graph/rocksdb_floor" --db_path="$WORK/rocks_1000" --keys="$FACTS" \
+  --batch=1000 | record
+rm -rf "$WORK/rocks_doc" "$WORK/rocks_1000"
+node bench/graph/node/bench.js oxigraph "$WORK/data" "$REPEAT" | record
+node bench/graph/node/bench.js kuzu "$WORK/data" "$WORK/kuzu" "$REPEAT" | record
+rm -rf "$WORK/kuzu"
+
+if [[ "$WITH_10M" == 1 ]]; then
+  mkdir -p "$WORK/data10m"
+  "$BIN/bench/graph/gen_facts" --facts=10000000 --documents="$DOCUMENTS" \
+    --entities="$ENTITIES" --out_dir="$WORK/data10m" | sed 's/"gen_facts"/"gen_facts_10m"/' | record
+  rm -f "$WORK/data10m/facts.nt" "$WORK/data10m/kuzu_"*.csv
+  # The 1M query keys, so the latencies compare the same questions.
+  DOC_BATCHES=0 ours ours10m 10000000 "$DOCUMENTS" "$WORK/data"
+fi
+
+python3 "$ROOT/bench/graph/report.py" "$RESULTS"
