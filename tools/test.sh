@@ -24,7 +24,8 @@ fi
 
 # Suites outside Bazel: the shipped binaries through the CLI, and clients
 # in other languages against real servers.
-for suite in tools/smoke_test.sh clients/python/run_tests.sh clients/node/run_tests.sh; do
+for suite in tools/smoke_test.sh clients/python/run_tests.sh clients/node/run_tests.sh \
+    tests/crosscheck/run.sh; do
   echo
   echo "== $suite"
   if KG_SKIP_BUILD=1 "$suite"; then
