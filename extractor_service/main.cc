@@ -18,6 +18,9 @@ ABSL_FLAG(std::string, graph_address, "",
           "host:port of the graph service; empty disables forwarding.");
 ABSL_FLAG(std::string, data_dir, "",
           "Gazetteer folder; defaults to the one shipped with the binary.");
+ABSL_FLAG(std::string, rules, "",
+          "Relation rules file; defaults to the relations.rules shipped with "
+          "the binary (<data_dir>/../rules/relations.rules).");
 ABSL_FLAG(int, max_document_mb, 16, "Largest document accepted, MiB.");
 ABSL_FLAG(absl::Duration, forward_timeout, absl::Seconds(30),
           "Longest a forward to the graph may take, retries included.");
@@ -43,6 +46,7 @@ int main(int argc, char** argv) {
   if (options.extractor.data_dir.empty()) {
     options.extractor.data_dir = kg::extractor::DefaultDataDir(argv[0]);
   }
+  options.extractor.rules_file = absl::GetFlag(FLAGS_rules);
   options.graph_address = absl::GetFlag(FLAGS_graph_address);
   options.forward_timeout = absl::GetFlag(FLAGS_forward_timeout);
 

@@ -62,6 +62,7 @@ struct Mention {
   bool force = false;     // Organization from the forces/bodies gazetteer
   bool inside_name = false;  // CrimeType/Place inside another entity's name
   bool pronoun = false;      // Person found through a pronoun
+  bool acronym = false;      // alias is an acronym introduced in brackets
 };
 
 // Text, sentences and mentions of one document.

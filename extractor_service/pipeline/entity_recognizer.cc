@@ -349,7 +349,9 @@ void EntityRecognizer::SentencePass::TryOrganisation(int i) {
     return;
   }
   std::string surface = Slice(i, e);
-  if (i > 0 && t_[i - 1].lower == "the") {
+  // A short form the gazetteer lists with its article ("the Met") is
+  // recorded in that form, also in headlines that drop the article.
+  {
     const std::string with_article = absl::StrCat(
         "the ", doc_.text.text().substr(t_[i].begin, t_[e - 1].end - t_[i].begin));
     if (gaz_.organisations().LongestAt(Tokenize(with_article), 0, m.length + 1)
@@ -434,14 +436,16 @@ bool EntityRecognizer::SentencePass::ClassifyChunk(int b, int e) {
       std::string head = t_[h].text;
       if (!is_place) head[0] = absl::ascii_toupper(head[0]);
       canonical = absl::StrCat(Slice(b, e), " ", head);
-    } else if (cls == EntityClass::kPlace) {
-      canonical = surface;
+    } else if (cls == EntityClass::kPlace ||
+               (cls == EntityClass::kProgramme && t_[h].lower == "plan")) {
+      canonical = surface;  // "Turnaround plan": the head is part of the name
     } else {
       if (is_place) return false;
       canonical = Slice(b, e);
     }
     Mention& m = Add(cls, canonical, b, h + 1);
-    SetAlias(&m, surface);
+    // "the Bright Nights campaign" is no alias of "Bright Nights".
+    if (cls != EntityClass::kCampaign) SetAlias(&m, surface);
     Claim(b, h + 1);
     TryAcronym(h + 1, out_.size() - 1);
     return true;
@@ -468,6 +472,7 @@ void EntityRecognizer::SentencePass::TryAcronym(int p, size_t mention_index) {
   }
   Mention copy = out_[mention_index];
   copy.alias = t_[p + 1].text;
+  copy.acronym = true;
   copy.begin = p + 1;
   copy.end = p + 2;
   out_.push_back(std::move(copy));

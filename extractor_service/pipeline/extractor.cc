@@ -11,6 +11,8 @@
 #include "extractor_service/pipeline/entity_recognizer.h"
 #include "extractor_service/pipeline/gazetteer.h"
 #include "extractor_service/pipeline/relation_extractor.h"
+#include "extractor_service/pipeline/rule_set.h"
+#include "extractor_service/pipeline/builtin_matchers.h"
 #include "extractor_service/pipeline/sentence_splitter.h"
 #include "common/utf8.h"
 
@@ -35,7 +37,7 @@ std::vector<SentenceOffsets> ComputeOffsets(const AnalyzedDocument& doc) {
   for (const AnalyzedSentence& s : doc.sentences) {
     SentenceOffsets o;
     o.byte_begin = doc.text.ToOriginal(s.span.begin);
-    o.byte_end = doc.text.ToOriginal(s.span.end);
+    o.byte_end = doc.text.ToOriginalEnd(s.span.end);
     o.begin = advance(o.byte_begin);
     o.end = advance(o.byte_end);
     out.push_back(o);
@@ -51,7 +53,7 @@ class FactCollector {
 
   void Add(const std::string& subject, const std::string& predicate,
            const std::string& value, bool is_entity, int sentence,
-           const std::string& rule, float confidence) {
+           std::string_view rule, float confidence) {
     if (subject.empty() || value.empty()) return;
     const std::string key =
         absl::StrCat(subject, "\x1f", predicate, "\x1f", is_entity ? "E" : "T",
@@ -81,7 +83,7 @@ class FactCollector {
     e->set_end(o.end);
     e->set_byte_begin(o.byte_begin);
     e->set_byte_end(o.byte_end);
-    e->set_rule(rule);
+    e->set_rule(std::string(rule));
     e->set_confidence(confidence);
   }
 
@@ -97,9 +99,10 @@ class FactCollector {
 
 class ExtractorImpl : public Extractor {
  public:
-  ExtractorImpl(Gazetteer gazetteer, size_t max_document_bytes)
+  ExtractorImpl(Gazetteer gazetteer, RuleSet rules, size_t max_document_bytes)
       : gaz_(std::move(gazetteer)),
         recognizer_(&gaz_),
+        relations_(std::move(rules)),
         max_document_bytes_(max_document_bytes) {
     for (const std::string& a : gaz_.abbreviations()) {
       splitter_.AddAbbreviation(a);
@@ -154,23 +157,12 @@ absl::StatusOr<std::vector<kg::v1::Fact>> ExtractorImpl::Extract(
   AnalyzedDocument doc(document.text());
   Analyze(&doc);
   FactCollector facts(document, doc);
-  for (const Mention& m : doc.mentions) {
-    if (m.pronoun || m.cls == EntityClass::kCrimeType ||
-        (m.cls == EntityClass::kPlace && m.inside_name)) {
-      continue;
-    }
-    facts.Add(m.canonical, "type", ClassName(m.cls), true, m.sentence,
-              "type.mention", 0.8f);
-    if (!m.alias.empty()) {
-      facts.Add(m.canonical, "alias", m.alias, false, m.sentence,
-                "alias.surface_form", 0.8f);
-    }
-  }
   for (const FactDraft& d : relations_.Extract(doc)) {
     facts.Add(d.subject, d.predicate, d.value, d.value_is_entity, d.sentence,
               d.rule, d.confidence);
-    if (d.value_is_entity && (d.value_class == EntityClass::kCrimeType ||
-                              d.value_class == EntityClass::kPlace)) {
+    if (d.value_is_entity && d.predicate != "type" &&
+        (d.value_class == EntityClass::kCrimeType ||
+         d.value_class == EntityClass::kPlace)) {
       facts.Add(d.value, "type", ClassName(d.value_class), true, d.sentence,
                 "type.relation_value", 0.8f);
     }
@@ -183,8 +175,15 @@ absl::StatusOr<std::vector<kg::v1::Fact>> ExtractorImpl::Extract(
 absl::StatusOr<std::unique_ptr<Extractor>> Extractor::Create(
     const ExtractorOptions& options) {
   ASSIGN_OR_RETURN(Gazetteer gazetteer, Gazetteer::Load(options.data_dir));
-  return std::unique_ptr<Extractor>(
-      new ExtractorImpl(std::move(gazetteer), options.max_document_bytes));
+  const std::string rules_file =
+      options.rules_file.empty()
+          ? absl::StrCat(options.data_dir, "/../rules/relations.rules")
+          : options.rules_file;
+  ASSIGN_OR_RETURN(RuleSet rules,
+                   RuleSet::Load(rules_file, BuiltinMatcherNames()));
+  if (!options.enabled_rules.empty()) rules.KeepOnly(options.enabled_rules);
+  return std::unique_ptr<Extractor>(new ExtractorImpl(
+      std::move(gazetteer), std::move(rules), options.max_document_bytes));
 }
 
 }  // namespace kg::extractor

@@ -20,14 +20,20 @@ namespace kg::extractor {
 struct ExtractorOptions {
   // Folder holding the gazetteer files (see extractor_service/data/README.md).
   std::string data_dir;
+  // The relation rules file (extractor_service/rules/relations.rules); empty
+  // means "<data_dir>/../rules/relations.rules", where the build puts the
+  // shipped copy beside the gazetteers.
+  std::string rules_file;
+  // When non-empty, only the rules with these ids run (rule example tests).
+  std::vector<std::string> enabled_rules;
   // Documents longer than this are refused with InvalidArgument.
   size_t max_document_bytes = 16 * 1024 * 1024;
 };
 
 class Extractor {
  public:
-  // Loads the gazetteers. InvalidArgument / NotFound naming the file and line
-  // when a data file is missing or malformed.
+  // Loads the gazetteers and the rules. InvalidArgument / NotFound naming the
+  // file and line when a data or rules file is missing or malformed.
   static absl::StatusOr<std::unique_ptr<Extractor>> Create(
       const ExtractorOptions& options);
 
@@ -37,7 +43,9 @@ class Extractor {
   // document.id(). Deterministic: the same document gives the same facts in
   // the same order. Errors (InvalidArgument): empty id, empty or
   // whitespace-only text, text over max_document_bytes, invalid UTF-8 (the
-  // message names the byte offset). Thread-safe.
+  // message names the byte offset). Text that starts with an HTML tag or
+  // doctype is read as HTML: markup is skipped, entities decoded, and
+  // evidence offsets still point into the text as sent. Thread-safe.
   virtual absl::StatusOr<std::vector<kg::v1::Fact>> Extract(
       const kg::v1::Document& document) const = 0;
 };

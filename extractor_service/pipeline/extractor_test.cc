@@ -125,5 +125,26 @@ TEST_F(ExtractorTest, DeterministicAndFast) {
   EXPECT_LT(micros, 50000) << "3.5 KB took " << micros << " us";
 }
 
+TEST_F(ExtractorTest, HtmlEvidencePointsIntoTheHtmlAsSent) {
+  const std::string html =
+      "<!DOCTYPE html><html><body><h1>Arrests</h1>"
+      "<p>Officers from the <a href=\"/u\">Burglary Taskforce</a> made "
+      "arrests.</p><p>Det Supt Carol Baines said: &ldquo;We will not "
+      "stop.&rdquo;</p></body></html>";
+  const auto facts = Extract(html);
+  const kg::v1::Fact* role = Find(facts, "Carol Baines", "has_role",
+                                  "Detective Superintendent");
+  ASSERT_NE(role, nullptr);
+  const kg::v1::Evidence& e = role->evidence(0);
+  EXPECT_EQ(html.substr(e.byte_begin(), e.byte_end() - e.byte_begin()),
+            e.sentence());
+  EXPECT_EQ(e.sentence(),
+            "Det Supt Carol Baines said: &ldquo;We will not stop.&rdquo;");
+  EXPECT_NE(Find(facts, "Carol Baines", "said", "We will not stop."), nullptr);
+  const kg::v1::Fact* target = Find(facts, "Burglary Taskforce", "targets", "burglary");
+  ASSERT_NE(target, nullptr);
+  EXPECT_NE(target->evidence(0).sentence().find("<a href"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace kg::extractor

@@ -103,9 +103,10 @@ Gazetteer::Gazetteer()
       organisations_(true),
       places_(true) {}
 
-std::string Gazetteer::HeadClass(std::string_view lower_word) const {
+const std::string& Gazetteer::HeadClass(std::string_view lower_word) const {
+  static const std::string* const kNone = new std::string();
   auto it = heads_.find(absl::string_view(lower_word.data(), lower_word.size()));
-  return it == heads_.end() ? "" : it->second;
+  return it == heads_.end() ? *kNone : it->second;
 }
 
 absl::StatusOr<Gazetteer> Gazetteer::Load(const std::string& dir) {

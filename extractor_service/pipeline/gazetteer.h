@@ -76,7 +76,7 @@ class Gazetteer {
   }
   // Entity class named by a head-word ("unit" -> "Unit"), lower-case key;
   // "" when the word is no head-word.
-  std::string HeadClass(std::string_view lower_word) const;
+  const std::string& HeadClass(std::string_view lower_word) const;
 
   // Abbreviations the sentence splitter should not break after.
   const std::vector<std::string>& abbreviations() const {

@@ -35,3 +35,39 @@ TEST(NormalizerTest, KeepsOtherMultibyteCharacters) {
 
 }  // namespace
 }  // namespace kg::extractor
+
+namespace kg::extractor {
+namespace {
+
+TEST(NormalizerHtmlTest, StripsMarkupAndKeepsOriginalOffsets) {
+  const std::string doc =
+      "<html><head><title>News</title><style>p{x:1}</style></head><body>"
+      "<p>Insp <b>Carol</b> Baines said &ldquo;thanks&rdquo; &amp; left.</p>"
+      "<!-- note --><p>Second&nbsp;line</p></body></html>";
+  NormalizedText n(doc);
+  ASSERT_TRUE(n.is_html());
+  EXPECT_EQ(n.text(),
+            "\nNews\n\nInsp Carol Baines said \"thanks\" & left.\n\nSecond line\n");
+  const size_t insp = n.text().find("Insp");
+  const size_t said_end = n.text().find("said") + 4;
+  EXPECT_EQ(n.OriginalSlice(insp, said_end), "Insp <b>Carol</b> Baines said");
+  const size_t quote = n.text().find('"');
+  EXPECT_EQ(n.OriginalSlice(quote, quote + 1), "&ldquo;");
+  const size_t amp = n.text().find('&');
+  EXPECT_EQ(doc.substr(n.ToOriginal(amp), 5), "&amp;");
+}
+
+TEST(NormalizerHtmlTest, PlainTextIsNotHtml) {
+  EXPECT_FALSE(LooksLikeHtml("Officers < 5 & more"));
+  EXPECT_TRUE(LooksLikeHtml("  <!DOCTYPE html><p>x</p>"));
+  NormalizedText n("a &amp; b");
+  EXPECT_EQ(n.text(), "a &amp; b");
+}
+
+TEST(NormalizerHtmlTest, NumericReferencesAndBrokenMarkup) {
+  NormalizedText n("<p>&#163;8.5 million &#x2019;s &bogus; <unclosed");
+  EXPECT_EQ(n.text(), "\n\xC2\xA3" "8.5 million 's &bogus; ");
+}
+
+}  // namespace
+}  // namespace kg::extractor

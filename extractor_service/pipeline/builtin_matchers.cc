@@ -1,0 +1,49 @@
+#include "extractor_service/pipeline/builtin_matchers.h"
+
+#include <utility>
+
+#include "extractor_service/pipeline/internal/matchers.h"
+
+namespace kg::extractor {
+namespace {
+
+const std::pair<const char*, BuiltinMatcher> kMatchers[] = {
+    {"mention_type", internal::MentionType},
+    {"mention_alias", internal::MentionAlias},
+    {"mention_acronym", internal::MentionAcronym},
+    {"mention_role", internal::MentionRole},
+    {"mention_org", internal::MentionOrg},
+    {"targets_in_name", internal::TargetsInName},
+    {"targets_by_cue", internal::TargetsByCue},
+    {"targets_nominal", internal::TargetsNominal},
+    {"operates_in_name", internal::OperatesInName},
+    {"operates_nominal", internal::OperatesNominal},
+    {"located_in_parent", internal::LocatedInParent},
+    {"part_of_possessive", internal::PartOfPossessive},
+    {"leads_led_by", internal::LeadsLedBy},
+    {"leads_who_clause", internal::LeadsWhoClause},
+    {"said_colon", internal::SaidColon},
+    {"said_colon_next_sentence", internal::SaidColonNextSentence},
+    {"said_quote_first", internal::SaidQuoteFirst},
+    {"said_reported", internal::SaidReported},
+};
+
+}  // namespace
+
+BuiltinMatcher FindBuiltinMatcher(absl::string_view name) {
+  for (const auto& [n, f] : kMatchers) {
+    if (name == n) return f;
+  }
+  return nullptr;
+}
+
+const absl::flat_hash_set<std::string>& BuiltinMatcherNames() {
+  static const auto* names = [] {
+    auto* s = new absl::flat_hash_set<std::string>();
+    for (const auto& [n, f] : kMatchers) s->insert(n);
+    return s;
+  }();
+  return *names;
+}
+
+}  // namespace kg::extractor

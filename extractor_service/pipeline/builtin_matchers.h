@@ -1,0 +1,29 @@
+// Built-in matchers: the relation patterns that need more than a token
+// pattern (quotation spans, antecedents in neighbouring sentences, the
+// recognizer's own person patterns). A rule in the rules file names one with
+// `builtin NAME` and configures it through its word lists; the rule supplies
+// id, predicate and confidence.
+#ifndef KG_EXTRACTOR_SERVICE_PIPELINE_BUILTIN_MATCHERS_H_
+#define KG_EXTRACTOR_SERVICE_PIPELINE_BUILTIN_MATCHERS_H_
+
+#include <string>
+#include "absl/strings/string_view.h"
+
+#include "absl/container/flat_hash_set.h"
+#include "extractor_service/pipeline/rule_context.h"
+#include "extractor_service/pipeline/rule_set.h"
+
+namespace kg::extractor {
+
+using BuiltinMatcher = void (*)(const RuleContext&, const RelationRule&,
+                                const DraftSink&);
+
+// The matcher called `name`, or nullptr.
+BuiltinMatcher FindBuiltinMatcher(absl::string_view name);
+
+// Every built-in matcher name (for RuleSet::Parse).
+const absl::flat_hash_set<std::string>& BuiltinMatcherNames();
+
+}  // namespace kg::extractor
+
+#endif  // KG_EXTRACTOR_SERVICE_PIPELINE_BUILTIN_MATCHERS_H_

@@ -1,0 +1,76 @@
+// What a relation rule sees and what it produces: the document, one sentence
+// and that sentence's mentions in; fact drafts out. Shared by the token
+// pattern matcher and the built-in matchers.
+#ifndef KG_EXTRACTOR_SERVICE_PIPELINE_RULE_CONTEXT_H_
+#define KG_EXTRACTOR_SERVICE_PIPELINE_RULE_CONTEXT_H_
+
+#include <string>
+#include <vector>
+
+#include "extractor_service/pipeline/analyzed_document.h"
+
+namespace kg::extractor {
+
+struct FactDraft {
+  std::string subject;
+  std::string predicate;
+  std::string value;
+  bool value_is_entity = false;
+  // For entity values: the value's class, so that it gets a type fact.
+  EntityClass value_class = EntityClass::kCrimeType;
+  int sentence = 0;  // evidence sentence
+  const char* rule = "";  // id of the rule (owned by the rule set)
+  float confidence = 1.0f;
+};
+
+struct RuleContext {
+  const AnalyzedDocument& doc;
+  int sentence;
+  std::vector<const Mention*> mentions;  // in token order
+  std::string primary_force;  // most-mentioned force of the document, or ""
+
+  const std::vector<Token>& tokens() const {
+    return doc.sentences[sentence].tokens;
+  }
+};
+
+// Where a draft goes: the rule's id, predicate and confidence are stamped on
+// every draft. `sentence` < 0 means the context's sentence.
+class DraftSink {
+ public:
+  DraftSink(const RuleContext& ctx, const char* rule_id,
+            const std::string& predicate, float confidence,
+            std::vector<FactDraft>* out)
+      : ctx_(ctx), rule_(rule_id), predicate_(predicate),
+        confidence_(confidence), out_(out) {}
+
+  // Drops drafts with an empty side or with subject == value.
+  void Emit(const std::string& subject, const std::string& value,
+            bool is_entity, EntityClass value_class, int sentence = -1) const {
+    if (subject.empty() || value.empty() || subject == value) return;
+    FactDraft d;
+    d.subject = subject;
+    d.predicate = predicate_;
+    d.value = value;
+    d.value_is_entity = is_entity;
+    d.value_class = value_class;
+    d.sentence = sentence < 0 ? ctx_.sentence : sentence;
+    d.rule = rule_;
+    d.confidence = confidence_;
+    out_->push_back(std::move(d));
+  }
+  void EmitEntity(const std::string& subject, const Mention& value) const {
+    Emit(subject, value.canonical, true, value.cls);
+  }
+
+ private:
+  const RuleContext& ctx_;
+  const char* rule_;
+  const std::string& predicate_;
+  float confidence_;
+  std::vector<FactDraft>* out_;
+};
+
+}  // namespace kg::extractor
+
+#endif  // KG_EXTRACTOR_SERVICE_PIPELINE_RULE_CONTEXT_H_
