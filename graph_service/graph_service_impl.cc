@@ -6,7 +6,12 @@
 
 #include "absl/strings/str_cat.h"
 #include "common/grpc_status.h"
+#include "graph_service/io/exporter.h"
+#include "graph_service/io/importer.h"
+#include "graph_service/paths/neighbourhood.h"
+#include "graph_service/paths/path_finder.h"
 #include "graph_service/query/query_engine.h"
+#include "graph_service/rules/explain.h"
 
 namespace kg::graph {
 namespace {
@@ -27,7 +32,7 @@ kg::v1::IngestResponse ToIngestResponse(const WriteStats& stats,
   return response;
 }
 
-absl::StatusOr<WriteStats> ApplyBatch(GraphStore& store,
+absl::StatusOr<WriteStats> ApplyBatch(rules::RuleMaterializer& store,
                                       const kg::v1::IngestRequest& request) {
   std::vector<kg::v1::Fact> facts(request.facts().begin(),
                                   request.facts().end());
@@ -52,19 +57,34 @@ absl::Time QueryDeadline(const grpc::ServerContext& context,
   return std::min(absl::FromChrono(client), fallback);
 }
 
+bool WantsBulk(const grpc::ServerContext& context) {
+  const auto& metadata = context.client_metadata();
+  auto it = metadata.find(kIngestModeMetadata);
+  return it != metadata.end() &&
+         absl::string_view(it->second.data(), it->second.size()) ==
+             kIngestModeBulk;
+}
+
+absl::Status BatchError(uint64_t batch, const absl::Status& status) {
+  return absl::Status(status.code(),
+                      absl::StrCat("batch ", batch, ": ", status.message()));
+}
+
 }  // namespace
 
 GraphServiceImpl::GraphServiceImpl(GraphStore* store,
+                                   rules::RuleMaterializer* writer,
                                    const GraphServiceLimits& limits)
-    : store_(store), limits_(limits) {}
+    : store_(store), writer_(writer), limits_(limits) {}
 
 grpc::Status GraphServiceImpl::Ingest(
     grpc::ServerContext* context,
     grpc::ServerReaderWriter<kg::v1::IngestResponse, kg::v1::IngestRequest>*
         stream) {
+  if (WantsBulk(*context)) return IngestBulk(context, stream);
   kg::v1::IngestRequest request;
   for (uint64_t batch = 0; stream->Read(&request); ++batch) {
-    absl::StatusOr<WriteStats> stats = ApplyBatch(*store_, request);
+    absl::StatusOr<WriteStats> stats = ApplyBatch(*writer_, request);
     if (!stats.ok()) {
       // Earlier batches of the stream were acknowledged and stay durable.
       return ToGrpcStatus(absl::Status(
@@ -125,7 +145,7 @@ grpc::Status GraphServiceImpl::DeleteDocument(
     return InvalidArgument("document_id is empty");
   }
   absl::StatusOr<WriteStats> stats =
-      store_->DeleteDocument(request->document_id());
+      writer_->DeleteDocument(request->document_id());
   if (!stats.ok()) return ToGrpcStatus(stats.status());
   response->set_evidence_removed(stats->evidence_removed);
   response->set_facts_retracted(stats->facts_retracted);
@@ -146,6 +166,161 @@ grpc::Status GraphServiceImpl::GetStats(grpc::ServerContext* context,
     entry->set_predicate(predicate);
     entry->set_facts(count);
   }
+  return grpc::Status::OK;
+}
+
+grpc::Status GraphServiceImpl::IngestBulk(
+    grpc::ServerContext* context,
+    grpc::ServerReaderWriter<kg::v1::IngestResponse, kg::v1::IngestRequest>*
+        stream) {
+  std::vector<kg::v1::Fact> pending;
+  std::vector<uint32_t> pending_sizes;  // Facts per buffered batch.
+  uint64_t next_ack = 0;
+  // Writes the buffered batches as one bulk load, then acknowledges each;
+  // the chunk's new facts/evidence are reported on its last ack.
+  auto flush = [&]() -> grpc::Status {
+    if (pending_sizes.empty()) return grpc::Status::OK;
+    absl::StatusOr<WriteStats> stats = writer_->BulkAddFacts(pending);
+    if (!stats.ok()) return ToGrpcStatus(BatchError(next_ack, stats.status()));
+    for (size_t i = 0; i < pending_sizes.size(); ++i) {
+      WriteStats ack;
+      ack.facts_received = pending_sizes[i];
+      if (i + 1 == pending_sizes.size()) {
+        ack.facts_new = stats->facts_new;
+        ack.evidence_new = stats->evidence_new;
+      }
+      if (!stream->Write(ToIngestResponse(ack, next_ack++))) {
+        return grpc::Status(grpc::StatusCode::CANCELLED,
+                            "client went away before its acknowledgement");
+      }
+    }
+    pending.clear();
+    pending_sizes.clear();
+    return grpc::Status::OK;
+  };
+  kg::v1::IngestRequest request;
+  for (uint64_t batch = 0; stream->Read(&request); ++batch) {
+    if (!request.document_id().empty() || !request.content_hash().empty()) {
+      const grpc::Status flushed = flush();
+      if (!flushed.ok()) return flushed;
+      return ToGrpcStatus(BatchError(
+          batch, absl::InvalidArgumentError(
+                     "bulk ingest takes batches without document_id and "
+                     "content_hash (facts name their own documents)")));
+    }
+    pending_sizes.push_back(static_cast<uint32_t>(request.facts_size()));
+    for (kg::v1::Fact& fact : *request.mutable_facts()) {
+      pending.push_back(std::move(fact));
+    }
+    if (pending.size() >= limits_.bulk_chunk_facts) {
+      const grpc::Status flushed = flush();
+      if (!flushed.ok()) return flushed;
+    }
+  }
+  if (context->IsCancelled()) {
+    return grpc::Status(grpc::StatusCode::CANCELLED, "cancelled");
+  }
+  return flush();
+}
+
+grpc::Status GraphServiceImpl::ListDocuments(
+    grpc::ServerContext* context, const kg::v1::ListDocumentsRequest* request,
+    kg::v1::ListDocumentsResponse* response) {
+  absl::StatusOr<std::vector<DocumentInfo>> documents =
+      store_->ListDocumentInfo();
+  if (!documents.ok()) return ToGrpcStatus(documents.status());
+  for (const DocumentInfo& info : *documents) {
+    kg::v1::DocumentInfo* out = response->add_documents();
+    out->set_document_id(info.document_id);
+    out->set_content_hash(info.content_hash);
+    out->set_evidence(info.evidence);
+  }
+  return grpc::Status::OK;
+}
+
+grpc::Status GraphServiceImpl::FindPath(grpc::ServerContext* context,
+                                        const kg::v1::FindPathRequest* request,
+                                        kg::v1::FindPathResponse* response) {
+  PathOptions options;
+  options.max_hops = request->max_hops();
+  options.predicates.assign(request->predicates().begin(),
+                            request->predicates().end());
+  options.limits.deadline =
+      QueryDeadline(*context, limits_.default_query_timeout);
+  options.limits.max_visited = limits_.max_path_visited;
+  absl::StatusOr<kg::v1::FindPathResponse> path =
+      kg::graph::FindPath(*store_, request->from(), request->to(), options);
+  if (!path.ok()) return ToGrpcStatus(path.status());
+  *response = *std::move(path);
+  return grpc::Status::OK;
+}
+
+grpc::Status GraphServiceImpl::GetNeighbourhood(
+    grpc::ServerContext* context, const kg::v1::GetNeighbourhoodRequest* request,
+    kg::v1::GetNeighbourhoodResponse* response) {
+  NeighbourhoodOptions options;
+  options.hops = request->hops();
+  options.limit = request->limit();
+  options.predicates.assign(request->predicates().begin(),
+                            request->predicates().end());
+  options.limits.deadline =
+      QueryDeadline(*context, limits_.default_query_timeout);
+  options.limits.max_visited = limits_.max_path_visited;
+  absl::StatusOr<kg::v1::GetNeighbourhoodResponse> found =
+      kg::graph::GetNeighbourhood(*store_, request->name(), options);
+  if (!found.ok()) return ToGrpcStatus(found.status());
+  *response = *std::move(found);
+  return grpc::Status::OK;
+}
+
+grpc::Status GraphServiceImpl::Explain(grpc::ServerContext* context,
+                                       const kg::v1::ExplainRequest* request,
+                                       kg::v1::ExplainResponse* response) {
+  if (!request->has_fact()) return InvalidArgument("fact is not set");
+  absl::StatusOr<kg::v1::Derivation> tree =
+      rules::Explain(*store_, request->fact());
+  if (!tree.ok()) return ToGrpcStatus(tree.status());
+  *response->mutable_root() = *std::move(tree);
+  return grpc::Status::OK;
+}
+
+grpc::Status GraphServiceImpl::Export(
+    grpc::ServerContext* context, const kg::v1::ExportRequest* request,
+    grpc::ServerWriter<kg::v1::ExportChunk>* writer) {
+  io::ExportOptions options;
+  options.format = request->format();
+  if (context->deadline() != std::chrono::system_clock::time_point::max()) {
+    options.deadline = absl::FromChrono(context->deadline());
+  }
+  kg::v1::ExportChunk chunk;
+  return ToGrpcStatus(io::ExportStore(
+      *store_, options, [&](absl::string_view data) {
+        chunk.set_data(std::string(data));
+        return !context->IsCancelled() && writer->Write(chunk);
+      }));
+}
+
+grpc::Status GraphServiceImpl::Import(
+    grpc::ServerContext* context, grpc::ServerReader<kg::v1::ImportChunk>* reader,
+    kg::v1::ImportResponse* response) {
+  kg::v1::ImportChunk chunk;
+  if (!reader->Read(&chunk)) return InvalidArgument("no data to import");
+  io::Importer importer(chunk.format(),
+                        [this](const std::vector<kg::v1::Fact>& facts) {
+                          return writer_->ImportFacts(facts);
+                        });
+  do {
+    const absl::Status fed = importer.Feed(chunk.data());
+    if (!fed.ok()) return ToGrpcStatus(fed);
+  } while (reader->Read(&chunk));
+  if (context->IsCancelled()) {
+    return grpc::Status(grpc::StatusCode::CANCELLED, "cancelled");
+  }
+  absl::StatusOr<io::ImportStats> stats = importer.Finish();
+  if (!stats.ok()) return ToGrpcStatus(stats.status());
+  response->set_facts_received(stats->facts_received);
+  response->set_facts_new(stats->facts_new);
+  response->set_evidence_new(stats->evidence_new);
   return grpc::Status::OK;
 }
 

@@ -7,6 +7,7 @@
 #include <cstdint>
 
 #include "absl/time/time.h"
+#include "graph_service/rules/rule_materializer.h"
 #include "graph_service/store/graph_store.h"
 #include "kg/v1/graph.grpc.pb.h"
 
@@ -21,12 +22,23 @@ struct GraphServiceLimits {
   uint32_t max_row_limit = 1000000;
   // Time a query may run when the caller set no deadline.
   absl::Duration default_query_timeout = absl::Seconds(30);
+  // Entities a FindPath / GetNeighbourhood may visit (ResourceExhausted).
+  uint64_t max_path_visited = 200000;
+  // Bulk ingest (client metadata "kg-ingest-mode: bulk"): batches are
+  // buffered and written together once they hold this many facts.
+  size_t bulk_chunk_facts = 100000;
 };
+
+// Client metadata key and value that select the bulk ingest path.
+inline constexpr char kIngestModeMetadata[] = "kg-ingest-mode";
+inline constexpr char kIngestModeBulk[] = "bulk";
 
 class GraphServiceImpl final : public kg::v1::GraphService::Service {
  public:
-  // `store` is not owned and must outlive the service.
-  GraphServiceImpl(GraphStore* store, const GraphServiceLimits& limits);
+  // `store` and `writer` (the rule-maintaining write path over `store`)
+  // are not owned and must outlive the service.
+  GraphServiceImpl(GraphStore* store, rules::RuleMaterializer* writer,
+                   const GraphServiceLimits& limits);
 
   grpc::Status Ingest(grpc::ServerContext* context,
                       grpc::ServerReaderWriter<kg::v1::IngestResponse,
@@ -44,9 +56,35 @@ class GraphServiceImpl final : public kg::v1::GraphService::Service {
   grpc::Status GetStats(grpc::ServerContext* context,
                         const kg::v1::GetStatsRequest* request,
                         kg::v1::GetStatsResponse* response) override;
+  grpc::Status ListDocuments(grpc::ServerContext* context,
+                             const kg::v1::ListDocumentsRequest* request,
+                             kg::v1::ListDocumentsResponse* response) override;
+  grpc::Status FindPath(grpc::ServerContext* context,
+                        const kg::v1::FindPathRequest* request,
+                        kg::v1::FindPathResponse* response) override;
+  grpc::Status GetNeighbourhood(
+      grpc::ServerContext* context,
+      const kg::v1::GetNeighbourhoodRequest* request,
+      kg::v1::GetNeighbourhoodResponse* response) override;
+  grpc::Status Explain(grpc::ServerContext* context,
+                       const kg::v1::ExplainRequest* request,
+                       kg::v1::ExplainResponse* response) override;
+  grpc::Status Export(grpc::ServerContext* context,
+                      const kg::v1::ExportRequest* request,
+                      grpc::ServerWriter<kg::v1::ExportChunk>* writer) override;
+  grpc::Status Import(grpc::ServerContext* context,
+                      grpc::ServerReader<kg::v1::ImportChunk>* reader,
+                      kg::v1::ImportResponse* response) override;
 
  private:
+  // The bulk variant of Ingest: see docs/api.md.
+  grpc::Status IngestBulk(
+      grpc::ServerContext* context,
+      grpc::ServerReaderWriter<kg::v1::IngestResponse, kg::v1::IngestRequest>*
+          stream);
+
   GraphStore* const store_;
+  rules::RuleMaterializer* const writer_;
   const GraphServiceLimits limits_;
 };
 

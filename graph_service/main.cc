@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <string>
+#include <vector>
 
 #include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
@@ -16,11 +17,36 @@ ABSL_FLAG(int, port, 50051, "Port to listen on; 0 picks a free one.");
 ABSL_FLAG(std::string, db_path, "", "RocksDB directory (created if missing).");
 ABSL_FLAG(bool, sync_writes, true,
           "Sync the write-ahead log before acknowledging each batch.");
+ABSL_FLAG(std::string, rules, "",
+          "Rules file materialised on every write (docs/rules.md). Empty: "
+          "the shipped graph_service/rules/default.rules next to the binary "
+          "(its Bazel runfiles); \"none\": no rules.");
 ABSL_FLAG(int, max_message_mb, 64, "Largest request message accepted, MiB.");
 ABSL_FLAG(absl::Duration, query_timeout, absl::Seconds(30),
           "Longest a query may run when the caller sets no deadline.");
 ABSL_FLAG(absl::Duration, shutdown_grace, absl::Seconds(10),
           "Time in-flight calls get to finish after SIGTERM.");
+
+namespace {
+
+// The shipped default.rules in the binary's runfiles, or "" if absent.
+std::string DefaultRulesPath(const char* argv0) {
+  constexpr char kRelative[] = "/kg/graph_service/rules/default.rules";
+  std::vector<std::string> candidates;
+  if (const char* dir = std::getenv("RUNFILES_DIR")) {
+    candidates.push_back(std::string(dir) + kRelative);
+  }
+  candidates.push_back(std::string(argv0) + ".runfiles" + kRelative);
+  for (const std::string& path : candidates) {
+    if (std::FILE* f = std::fopen(path.c_str(), "r")) {
+      std::fclose(f);
+      return path;
+    }
+  }
+  return "";
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   kg::BlockTerminationSignals();
@@ -36,6 +62,17 @@ int main(int argc, char** argv) {
   options.db_path = absl::GetFlag(FLAGS_db_path);
   options.sync_writes = absl::GetFlag(FLAGS_sync_writes);
   options.limits.default_query_timeout = absl::GetFlag(FLAGS_query_timeout);
+  options.rules_path = absl::GetFlag(FLAGS_rules);
+  if (options.rules_path.empty()) {
+    options.rules_path = DefaultRulesPath(argv[0]);
+    if (options.rules_path.empty()) {
+      std::fprintf(stderr,
+                   "graph_server: default.rules not found next to the binary; "
+                   "running without rules (pass --rules=FILE)\n");
+    }
+  } else if (options.rules_path == "none") {
+    options.rules_path.clear();
+  }
   if (options.db_path.empty()) {
     std::fprintf(stderr, "graph_server: --db_path is required\n");
     return EXIT_FAILURE;
@@ -46,9 +83,11 @@ int main(int argc, char** argv) {
                  server.status().ToString().c_str());
     return EXIT_FAILURE;
   }
-  std::printf("graph_server listening on %s:%d, store %s\n",
+  std::printf("graph_server listening on %s:%d, store %s, %zu rule(s)%s%s\n",
               options.grpc.host.c_str(), (*server)->port(),
-              options.db_path.c_str());
+              options.db_path.c_str(), (*server)->rule_count(),
+              options.rules_path.empty() ? "" : " from ",
+              options.rules_path.c_str());
   std::fflush(stdout);
   const int signal_number = kg::WaitForTerminationSignal();
   std::printf("graph_server: signal %d, shutting down\n", signal_number);

@@ -2,6 +2,8 @@
 
 #include <utility>
 
+#include "graph_service/rules/rule_engine.h"
+#include "graph_service/rules/rule_parser.h"
 #include "graph_service/store/rocksdb_graph_store.h"
 
 namespace kg::graph {
@@ -10,6 +12,13 @@ absl::StatusOr<std::unique_ptr<GraphServer>> GraphServer::Start(
     const GraphServerOptions& options) {
   if (options.db_path.empty()) {
     return absl::InvalidArgumentError("db_path is empty");
+  }
+  std::vector<rules::Rule> rule_list;
+  if (!options.rules_path.empty()) {
+    absl::StatusOr<std::vector<rules::Rule>> loaded =
+        rules::LoadRulesFile(options.rules_path);
+    if (!loaded.ok()) return loaded.status();
+    rule_list = *std::move(loaded);
   }
   RocksDbGraphStoreOptions store_options;
   store_options.path = options.db_path;
@@ -20,8 +29,10 @@ absl::StatusOr<std::unique_ptr<GraphServer>> GraphServer::Start(
 
   std::unique_ptr<GraphServer> graph_server(new GraphServer());
   graph_server->store_ = *std::move(store);
+  graph_server->writer_ = std::make_unique<rules::RuleMaterializer>(
+      graph_server->store_.get(), rules::RuleEngine(std::move(rule_list)));
   graph_server->service_ = std::make_unique<GraphServiceImpl>(
-      graph_server->store_.get(), options.limits);
+      graph_server->store_.get(), graph_server->writer_.get(), options.limits);
   absl::StatusOr<RunningGrpcServer> running =
       StartGrpcServer(options.grpc, {graph_server->service_.get()});
   if (!running.ok()) return running.status();

@@ -10,6 +10,7 @@
 #include "absl/time/time.h"
 #include "common/grpc_server.h"
 #include "graph_service/graph_service_impl.h"
+#include "graph_service/rules/rule_materializer.h"
 #include "graph_service/store/graph_store.h"
 
 namespace kg::graph {
@@ -21,19 +22,24 @@ struct GraphServerOptions {
   // Sync the WAL before acknowledging a batch. Turning this off trades the
   // durability of acknowledged facts for speed; only benchmarks do.
   bool sync_writes = true;
+  // Rules file (docs/rules.md) materialised on every write; empty: none.
+  std::string rules_path;
   GraphServiceLimits limits;
 };
 
 class GraphServer {
  public:
-  // Opens the store and starts serving. FailedPrecondition / Unavailable
-  // when the database cannot be opened or the port bound.
+  // Loads the rules, opens the store and starts serving. InvalidArgument /
+  // NotFound for a bad or missing rules file; FailedPrecondition /
+  // Unavailable when the database cannot be opened or the port bound.
   static absl::StatusOr<std::unique_ptr<GraphServer>> Start(
       const GraphServerOptions& options);
 
   ~GraphServer();
 
   int port() const { return port_; }
+  // Rules loaded from rules_path.
+  size_t rule_count() const { return writer_->engine().rules().size(); }
 
   // Stops accepting calls, lets in-flight ones finish within `grace`, then
   // closes the store. Idempotent.
@@ -46,6 +52,7 @@ class GraphServer {
   GraphServer() = default;
 
   std::unique_ptr<GraphStore> store_;
+  std::unique_ptr<rules::RuleMaterializer> writer_;
   std::unique_ptr<GraphServiceImpl> service_;
   std::unique_ptr<grpc::Server> server_;
   int port_ = 0;

@@ -63,6 +63,20 @@ struct StoreStats {
   std::vector<std::pair<std::string, uint64_t>> facts_per_predicate;
 };
 
+// One document with evidence in the store.
+struct DocumentInfo {
+  std::string document_id;
+  // As given with the document's last ReplaceDocument; empty otherwise.
+  std::string content_hash;
+  // Evidence records the document gives (derived ones included).
+  uint64_t evidence = 0;
+
+  bool operator==(const DocumentInfo& o) const {
+    return document_id == o.document_id && content_hash == o.content_hash &&
+           evidence == o.evidence;
+  }
+};
+
 class GraphStore {
  public:
   virtual ~GraphStore() = default;
@@ -85,6 +99,20 @@ class GraphStore {
   // and rule) is not added twice. Atomic and durable like ReplaceDocument.
   virtual absl::StatusOr<WriteStats> AddFacts(
       const std::vector<kg::v1::Fact>& facts) = 0;
+
+  // Like AddFacts, except that an evidence record's ingested_at_micros is
+  // kept when it is non-zero (restoring an export exactly).
+  virtual absl::StatusOr<WriteStats> ImportFacts(
+      const std::vector<kg::v1::Fact>& facts) = 0;
+
+  // Same contract and result as AddFacts, for large batches: an
+  // implementation may write them by a faster physical path (the RocksDB
+  // store writes sorted table files and ingests them atomically). The
+  // default is AddFacts.
+  virtual absl::StatusOr<WriteStats> BulkAddFacts(
+      const std::vector<kg::v1::Fact>& facts) {
+    return AddFacts(facts);
+  }
 
   // Removes all evidence from `document_id`; facts it alone supported are
   // retracted. NotFound if the document is unknown.
@@ -117,6 +145,16 @@ class GraphStore {
 
   // Ids of the documents with evidence in the store, sorted.
   virtual absl::StatusOr<std::vector<std::string>> ListDocuments() const = 0;
+
+  // The documents with evidence in the store, sorted by id.
+  virtual absl::StatusOr<std::vector<DocumentInfo>> ListDocumentInfo()
+      const = 0;
+
+  // Every fact `document_id` gives evidence to, each carrying only that
+  // document's evidence records, in subject-predicate-value id order.
+  // Empty (not an error) for an unknown document.
+  virtual absl::StatusOr<std::vector<kg::v1::Fact>> GetDocumentFacts(
+      absl::string_view document_id) const = 0;
 
   virtual absl::StatusOr<StoreStats> GetStats() const = 0;
 };

@@ -166,11 +166,27 @@ absl::StatusOr<WriteStats> RocksDbGraphStore::ReplaceDocument(
 
 absl::StatusOr<WriteStats> RocksDbGraphStore::AddFacts(
     const std::vector<kg::v1::Fact>& facts) {
+  return Add(facts, AddMode::kNormal);
+}
+
+absl::StatusOr<WriteStats> RocksDbGraphStore::ImportFacts(
+    const std::vector<kg::v1::Fact>& facts) {
+  return Add(facts, AddMode::kImport);
+}
+
+absl::StatusOr<WriteStats> RocksDbGraphStore::BulkAddFacts(
+    const std::vector<kg::v1::Fact>& facts) {
+  return Add(facts, AddMode::kBulk);
+}
+
+absl::StatusOr<WriteStats> RocksDbGraphStore::Add(
+    const std::vector<kg::v1::Fact>& facts, AddMode mode) {
   RETURN_IF_ERROR(ValidateAll(facts));
   WriteStats stats;
   stats.facts_received = CountDistinctFacts(facts);
   absl::MutexLock lock(&write_mu_);
-  rocksdb_internal::WriteTxn txn(cfs_, absl::ToUnixMicros(absl::Now()));
+  rocksdb_internal::WriteTxn txn(cfs_, absl::ToUnixMicros(absl::Now()),
+                                 /*keep_ingested_at=*/mode == AddMode::kImport);
   for (const kg::v1::Fact& fact : facts) {
     ASSIGN_OR_RETURN(IdTriple ids, txn.InternFact(fact));
     for (const kg::v1::Evidence& e : fact.evidence()) {
@@ -178,7 +194,11 @@ absl::StatusOr<WriteStats> RocksDbGraphStore::AddFacts(
           txn.PutEvidence(ids, e, /*update_changed=*/false).status());
     }
   }
-  RETURN_IF_ERROR(txn.Commit(options_.sync_writes, &stats));
+  if (mode == AddMode::kBulk) {
+    RETURN_IF_ERROR(txn.CommitViaFiles(options_.path + ".bulk", &stats));
+  } else {
+    RETURN_IF_ERROR(txn.Commit(options_.sync_writes, &stats));
+  }
   return stats;
 }
 
@@ -369,6 +389,81 @@ absl::StatusOr<std::vector<std::string>> RocksDbGraphStore::ListDocuments()
         return true;
       }));
   return out;
+}
+
+absl::StatusOr<std::vector<DocumentInfo>> RocksDbGraphStore::ListDocumentInfo()
+    const {
+  std::vector<DocumentInfo> out;
+  absl::Status decode_status;
+  RETURN_IF_ERROR(rocksdb_util::ScanPrefix(
+      cfs_, rocksdb::ReadOptions(), cfs_.documents, keys::kDocumentKeyPrefix,
+      [&](absl::string_view key, absl::string_view value) {
+        absl::StatusOr<keys::DocumentRecord> record =
+            keys::DecodeDocumentRecord(value);
+        if (!record.ok()) {
+          decode_status = record.status();
+          return false;
+        }
+        out.push_back({std::string(key.substr(keys::kDocumentKeyPrefix.size())),
+                       record->content_hash, record->evidence_count});
+        return true;
+      }));
+  return decode_status.ok() ? absl::StatusOr<std::vector<DocumentInfo>>(out)
+                            : decode_status;
+}
+
+absl::StatusOr<std::vector<kg::v1::Fact>> RocksDbGraphStore::GetDocumentFacts(
+    absl::string_view document_id) const {
+  rocksdb::ReadOptions ro;
+  const rocksdb::Snapshot* snapshot = db_->GetSnapshot();
+  ro.snapshot = snapshot;
+  absl::StatusOr<std::vector<kg::v1::Fact>> facts =
+      ReadDocumentFacts(ro, document_id);
+  db_->ReleaseSnapshot(snapshot);
+  return facts;
+}
+
+absl::StatusOr<std::vector<kg::v1::Fact>> RocksDbGraphStore::ReadDocumentFacts(
+    const rocksdb::ReadOptions& ro, absl::string_view document_id) const {
+  const std::string prefix = keys::DocumentEvidencePrefix(document_id);
+  std::vector<std::string> evidence_keys;
+  RETURN_IF_ERROR(rocksdb_util::ScanPrefix(
+      cfs_, ro, cfs_.documents, prefix,
+      [&](absl::string_view key, absl::string_view) {
+        evidence_keys.emplace_back(key.substr(prefix.size()));
+        return true;
+      }));
+  std::vector<kg::v1::Fact> out;
+  std::string last_fact;
+  for (const std::string& key : evidence_keys) {
+    const std::string spo = key.substr(0, keys::kTripleBytes);
+    if (out.empty() || spo != last_fact) {
+      ASSIGN_OR_RETURN(IdTriple ids, keys::DecodeIndexKey(Index::kSpo, spo));
+      ASSIGN_OR_RETURN(kg::v1::Fact fact, DecodeFact(ro, ids));
+      out.push_back(std::move(fact));
+      last_fact = spo;
+    }
+    ASSIGN_OR_RETURN(std::optional<std::string> stored,
+                     rocksdb_util::Get(cfs_, ro, cfs_.evidence, key));
+    if (!stored.has_value() || !out.back().add_evidence()->ParseFromString(*stored)) {
+      return absl::DataLossError(
+          absl::StrCat("document row without evidence in ", options_.path));
+    }
+  }
+  return out;
+}
+
+absl::StatusOr<kg::v1::Fact> RocksDbGraphStore::DecodeFact(
+    const rocksdb::ReadOptions& ro, const IdTriple& ids) const {
+  kg::v1::Fact fact;
+  ASSIGN_OR_RETURN(std::string subject, TermBytes(ro, ids.subject));
+  ASSIGN_OR_RETURN(kg::v1::Value subject_value, DecodeValueTerm(subject));
+  fact.set_subject(subject_value.entity());
+  ASSIGN_OR_RETURN(std::string predicate, TermBytes(ro, ids.predicate));
+  ASSIGN_OR_RETURN(*fact.mutable_predicate(), DecodePredicateTerm(predicate));
+  ASSIGN_OR_RETURN(std::string value, TermBytes(ro, ids.value));
+  ASSIGN_OR_RETURN(*fact.mutable_value(), DecodeValueTerm(value));
+  return fact;
 }
 
 absl::StatusOr<StoreStats> RocksDbGraphStore::GetStats() const {

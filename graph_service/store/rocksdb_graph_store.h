@@ -92,6 +92,13 @@ class RocksDbGraphStore final : public GraphStore {
       const std::vector<kg::v1::Fact>& facts) override;
   absl::StatusOr<WriteStats> AddFacts(
       const std::vector<kg::v1::Fact>& facts) override;
+  absl::StatusOr<WriteStats> ImportFacts(
+      const std::vector<kg::v1::Fact>& facts) override;
+  // AddFacts computed the same way, written as sorted table files (one per
+  // column family, in `path` + ".bulk/") ingested by one atomic
+  // IngestExternalFiles call. Durable on return whatever sync_writes says.
+  absl::StatusOr<WriteStats> BulkAddFacts(
+      const std::vector<kg::v1::Fact>& facts) override;
   absl::StatusOr<WriteStats> DeleteDocument(
       absl::string_view document_id) override;
 
@@ -118,6 +125,9 @@ class RocksDbGraphStore final : public GraphStore {
   absl::StatusOr<std::vector<kg::v1::Evidence>> GetEvidence(
       const IdTriple& fact) const override;
   absl::StatusOr<std::vector<std::string>> ListDocuments() const override;
+  absl::StatusOr<std::vector<DocumentInfo>> ListDocumentInfo() const override;
+  absl::StatusOr<std::vector<kg::v1::Fact>> GetDocumentFacts(
+      absl::string_view document_id) const override;
   // facts_per_predicate is sorted by predicate name, without zero entries.
   absl::StatusOr<StoreStats> GetStats() const override;
 
@@ -126,6 +136,9 @@ class RocksDbGraphStore final : public GraphStore {
                     std::unique_ptr<rocksdb::DB> db,
                     std::vector<rocksdb::ColumnFamilyHandle*> handles);
 
+  enum class AddMode { kNormal, kImport, kBulk };
+  absl::StatusOr<WriteStats> Add(const std::vector<kg::v1::Fact>& facts,
+                                 AddMode mode);
   absl::StatusOr<TermId> LookupTerm(const std::string& term_bytes) const;
   absl::StatusOr<std::string> TermBytes(const rocksdb::ReadOptions& ro,
                                         TermId id) const;
@@ -138,6 +151,10 @@ class RocksDbGraphStore final : public GraphStore {
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
   absl::StatusOr<uint64_t> CountPrefix(const IdPattern& pattern,
                                        uint64_t cap) const;
+  absl::StatusOr<std::vector<kg::v1::Fact>> ReadDocumentFacts(
+      const rocksdb::ReadOptions& ro, absl::string_view document_id) const;
+  absl::StatusOr<kg::v1::Fact> DecodeFact(const rocksdb::ReadOptions& ro,
+                                          const IdTriple& ids) const;
   absl::StatusOr<StoreStats> ReadStats(const rocksdb::ReadOptions& ro) const;
 
   const RocksDbGraphStoreOptions options_;

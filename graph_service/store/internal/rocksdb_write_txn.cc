@@ -6,6 +6,7 @@
 #include "absl/strings/str_cat.h"
 #include "common/status_macros.h"
 #include "graph_service/store/internal/rocksdb_keys.h"
+#include "graph_service/store/internal/rocksdb_sst_ingest.h"
 #include "graph_service/store/term_codec.h"
 
 namespace kg::graph::rocksdb_internal {
@@ -27,11 +28,15 @@ std::string CallerContent(kg::v1::Evidence e) {
 
 }  // namespace
 
-WriteTxn::WriteTxn(const rocksdb_util::ColumnFamilies& cfs, int64_t now_micros)
-    : cfs_(cfs), now_micros_(now_micros) {}
+WriteTxn::WriteTxn(const rocksdb_util::ColumnFamilies& cfs, int64_t now_micros,
+                   bool keep_ingested_at)
+    : cfs_(cfs), now_micros_(now_micros), keep_ingested_at_(keep_ingested_at) {}
 
 absl::StatusOr<TermId> WriteTxn::InternTerm(const std::string& term_bytes) {
   if (auto it = new_terms_.find(term_bytes); it != new_terms_.end()) {
+    return it->second;
+  }
+  if (auto it = known_terms_.find(term_bytes); it != known_terms_.end()) {
     return it->second;
   }
   ASSIGN_OR_RETURN(std::optional<std::string> stored,
@@ -44,6 +49,7 @@ absl::StatusOr<TermId> WriteTxn::InternTerm(const std::string& term_bytes) {
       return absl::DataLossError(
           absl::StrCat("malformed dictionary entry in ", cfs_.path));
     }
+    known_terms_.emplace(term_bytes, id);
     return id;
   }
   if (!terms_.has_value()) {
@@ -78,7 +84,9 @@ absl::StatusOr<bool> WriteTxn::PutEvidence(const IdTriple& fact,
   const std::string key = keys::EvidenceKey(fact, e);
   ASSIGN_OR_RETURN(std::optional<std::string> current, CurrentEvidence(key));
   kg::v1::Evidence record = e;
-  record.set_ingested_at_micros(now_micros_);
+  if (!keep_ingested_at_ || e.ingested_at_micros() == 0) {
+    record.set_ingested_at_micros(now_micros_);
+  }
   if (current.has_value()) {
     if (!update_changed) return false;
     kg::v1::Evidence stored;
@@ -121,11 +129,21 @@ void WriteTxn::SetContentHash(absl::string_view document,
   document_delta_[std::string(document)] += 0;  // Make Commit visit it.
 }
 
-absl::Status WriteTxn::Commit(bool sync, WriteStats* stats) {
+absl::Status WriteTxn::Build(WriteStats* stats) {
   RETURN_IF_ERROR(ApplyEvidence());
   RETURN_IF_ERROR(ApplyFacts(stats));
   RETURN_IF_ERROR(ApplyDocuments());
-  RETURN_IF_ERROR(ApplyCounters());
+  return ApplyCounters();
+}
+
+absl::Status WriteTxn::CommitViaFiles(const std::string& scratch_dir,
+                                      WriteStats* stats) {
+  RETURN_IF_ERROR(Build(stats));
+  return IngestBatchAsFiles(cfs_, batch_, scratch_dir);
+}
+
+absl::Status WriteTxn::Commit(bool sync, WriteStats* stats) {
+  RETURN_IF_ERROR(Build(stats));
   rocksdb::WriteOptions wo;
   wo.sync = sync;
   return rocksdb_util::FromRocksDb(cfs_.db->Write(wo, &batch_), "write",
@@ -165,6 +183,14 @@ absl::Status WriteTxn::ApplyFacts(WriteStats* stats) {
 absl::Status WriteTxn::ApplyFact(const std::string& spo_key, int64_t delta,
                                  WriteStats* stats) {
   int64_t before = 0;
+  if (delta > 0) {
+    // Only adds: the fact exists afterwards; it is new iff its index row is
+    // absent, which one point read (bloom-filtered) tells.
+    ASSIGN_OR_RETURN(std::optional<std::string> row,
+                     rocksdb_util::Get(cfs_, read_options_, cfs_.spo, spo_key));
+    if (row.has_value()) return absl::OkStatus();
+    return SetFactRows(spo_key, /*add=*/true, stats);
+  }
   RETURN_IF_ERROR(rocksdb_util::ScanPrefix(
       cfs_, read_options_, cfs_.evidence, spo_key,
       [&before](absl::string_view, absl::string_view) {
@@ -178,8 +204,13 @@ absl::Status WriteTxn::ApplyFact(const std::string& spo_key, int64_t delta,
                      cfs_.path));
   }
   if ((before == 0) == (after == 0)) return absl::OkStatus();
+  return SetFactRows(spo_key, /*add=*/after > 0, stats);
+}
+
+// Adds or drops the fact's three index rows and counts it.
+absl::Status WriteTxn::SetFactRows(const std::string& spo_key, bool add,
+                                   WriteStats* stats) {
   ASSIGN_OR_RETURN(IdTriple fact, keys::DecodeIndexKey(Index::kSpo, spo_key));
-  const bool add = after > 0;
   rocksdb::ColumnFamilyHandle* cfs[] = {cfs_.spo, cfs_.pos, cfs_.osp};
   const Index indexes[] = {Index::kSpo, Index::kPos, Index::kOsp};
   for (int i = 0; i < 3; ++i) {

@@ -27,8 +27,11 @@ namespace kg::graph::rocksdb_internal {
 
 class WriteTxn {
  public:
-  // `cfs` must outlive the transaction. `now_micros` stamps new evidence.
-  WriteTxn(const rocksdb_util::ColumnFamilies& cfs, int64_t now_micros);
+  // `cfs` must outlive the transaction. `now_micros` stamps new evidence;
+  // with `keep_ingested_at`, a record that already carries a non-zero
+  // ingested_at_micros keeps it (imports).
+  WriteTxn(const rocksdb_util::ColumnFamilies& cfs, int64_t now_micros,
+           bool keep_ingested_at = false);
 
   WriteTxn(const WriteTxn&) = delete;
   WriteTxn& operator=(const WriteTxn&) = delete;
@@ -57,7 +60,17 @@ class WriteTxn {
   // fact/evidence deltas to `stats`. The transaction is spent afterwards.
   absl::Status Commit(bool sync, WriteStats* stats);
 
+  // Like Commit, but writes the changes as one sorted table file per column
+  // family under `scratch_dir` (created if missing, files removed after)
+  // and ingests them with one atomic IngestExternalFiles call: the bulk
+  // path. The resulting DB state is the same as Commit's; ingested files
+  // are durable when this returns.
+  absl::Status CommitViaFiles(const std::string& scratch_dir,
+                              WriteStats* stats);
+
  private:
+  // Turns the collected changes into batch_ and counts into `stats`.
+  absl::Status Build(WriteStats* stats);
   absl::StatusOr<TermId> InternTerm(const std::string& term_bytes);
   absl::StatusOr<std::optional<std::string>> CurrentEvidence(
       const std::string& key);
@@ -65,6 +78,8 @@ class WriteTxn {
   absl::Status ApplyFacts(WriteStats* stats);
   absl::Status ApplyFact(const std::string& spo_key, int64_t delta,
                          WriteStats* stats);
+  absl::Status SetFactRows(const std::string& spo_key, bool add,
+                           WriteStats* stats);
   absl::Status ApplyDocuments();
   absl::Status ApplyDocument(const std::string& document, int64_t delta);
   absl::Status ApplyCounters();
@@ -72,11 +87,13 @@ class WriteTxn {
 
   const rocksdb_util::ColumnFamilies& cfs_;
   const int64_t now_micros_;
+  const bool keep_ingested_at_;
   rocksdb::ReadOptions read_options_;
   rocksdb::WriteBatch batch_;
 
   std::optional<uint64_t> terms_;  // Dictionary size, loaded on first use.
   std::map<std::string, TermId> new_terms_;
+  std::map<std::string, TermId> known_terms_;  // Stored terms already read.
   // Evidence CF key -> new value, or nullopt for a deletion.
   std::map<std::string, std::optional<std::string>> evidence_;
   std::map<std::string, int64_t> fact_delta_;      // spo key -> evidence delta

@@ -162,7 +162,8 @@ void MemoryGraphStore::EraseFact(const Key& spo) {
 }
 
 void MemoryGraphStore::AddEvidence(const PendingEvidence& pending,
-                                   int64_t now_micros, WriteStats* stats) {
+                                   int64_t now_micros, bool keep_time,
+                                   WriteStats* stats) {
   auto [it, inserted] = evidence_.try_emplace(pending.fact);
   if (inserted) {
     InsertFact(pending.fact);
@@ -174,7 +175,9 @@ void MemoryGraphStore::AddEvidence(const PendingEvidence& pending,
     if (EvidenceIdentity(e) == identity) return;
   }
   records.push_back(pending.evidence);
-  records.back().set_ingested_at_micros(now_micros);
+  if (!keep_time || pending.evidence.ingested_at_micros() == 0) {
+    records.back().set_ingested_at_micros(now_micros);
+  }
   ++evidence_count_;
   ++stats->evidence_new;
   documents_[pending.evidence.document_id()].facts.insert(pending.fact);
@@ -237,7 +240,7 @@ absl::StatusOr<WriteStats> MemoryGraphStore::ReplaceDocument(
   const int64_t now = absl::ToUnixMicros(absl::Now());
   for (const PendingEvidence& p : *pending) {
     keep[p.fact].insert(EvidenceIdentity(p.evidence));
-    AddEvidence(p, now, &stats);
+    AddEvidence(p, now, /*keep_time=*/false, &stats);
   }
   stats.facts_received = static_cast<uint32_t>(keep.size());
   DocumentRecord& record = documents_[std::string(document_id)];
@@ -254,6 +257,16 @@ absl::StatusOr<WriteStats> MemoryGraphStore::ReplaceDocument(
 
 absl::StatusOr<WriteStats> MemoryGraphStore::AddFacts(
     const std::vector<kg::v1::Fact>& facts) {
+  return Add(facts, /*keep_time=*/false);
+}
+
+absl::StatusOr<WriteStats> MemoryGraphStore::ImportFacts(
+    const std::vector<kg::v1::Fact>& facts) {
+  return Add(facts, /*keep_time=*/true);
+}
+
+absl::StatusOr<WriteStats> MemoryGraphStore::Add(
+    const std::vector<kg::v1::Fact>& facts, bool keep_time) {
   if (absl::Status status = ValidateAll(facts); !status.ok()) return status;
   absl::MutexLock lock(&mu_);
   absl::StatusOr<std::vector<PendingEvidence>> pending = Prepare(facts);
@@ -263,7 +276,7 @@ absl::StatusOr<WriteStats> MemoryGraphStore::AddFacts(
   const int64_t now = absl::ToUnixMicros(absl::Now());
   for (const PendingEvidence& p : *pending) {
     distinct.insert(p.fact);
-    AddEvidence(p, now, &stats);
+    AddEvidence(p, now, keep_time, &stats);
   }
   stats.facts_received = static_cast<uint32_t>(distinct.size());
   return stats;
@@ -300,12 +313,8 @@ absl::StatusOr<TermId> MemoryGraphStore::LookupPredicate(
   return FindTerm(PredicateKey(predicate));
 }
 
-absl::StatusOr<kg::v1::Value> MemoryGraphStore::DecodeValue(TermId id) const {
-  std::string key;
-  {
-    absl::ReaderMutexLock lock(&mu_);
-    if (id != kNoTerm && id <= terms_.size()) key = terms_[id - 1];
-  }
+absl::StatusOr<kg::v1::Value> MemoryGraphStore::ValueFromKey(
+    const std::string& key) {
   kg::v1::Value value;
   const absl::string_view text =
       key.empty() ? absl::string_view() : absl::string_view(key).substr(1);
@@ -329,7 +338,20 @@ absl::StatusOr<kg::v1::Value> MemoryGraphStore::DecodeValue(TermId id) const {
       value.set_date(std::string(text));
       return value;
   }
-  return absl::NotFoundError(absl::StrCat("no value term with id ", id));
+  return absl::NotFoundError("not a value term");
+}
+
+absl::StatusOr<kg::v1::Value> MemoryGraphStore::DecodeValue(TermId id) const {
+  std::string key;
+  {
+    absl::ReaderMutexLock lock(&mu_);
+    if (id != kNoTerm && id <= terms_.size()) key = terms_[id - 1];
+  }
+  absl::StatusOr<kg::v1::Value> value = ValueFromKey(key);
+  if (!value.ok()) {
+    return absl::NotFoundError(absl::StrCat("no value term with id ", id));
+  }
+  return value;
 }
 
 absl::StatusOr<std::string> MemoryGraphStore::DecodePredicate(
@@ -420,6 +442,44 @@ absl::StatusOr<std::vector<std::string>> MemoryGraphStore::ListDocuments()
     if (!record.facts.empty()) ids.push_back(id);
   }
   return ids;  // std::map keeps them sorted
+}
+
+absl::StatusOr<std::vector<DocumentInfo>> MemoryGraphStore::ListDocumentInfo()
+    const {
+  absl::ReaderMutexLock lock(&mu_);
+  std::vector<DocumentInfo> out;
+  for (const auto& [id, record] : documents_) {
+    if (record.facts.empty()) continue;
+    DocumentInfo& info = out.emplace_back();
+    info.document_id = id;
+    info.content_hash = record.content_hash;
+    for (const Key& fact : record.facts) {
+      for (const kg::v1::Evidence& e : evidence_.at(fact)) {
+        info.evidence += e.document_id() == id ? 1 : 0;
+      }
+    }
+  }
+  return out;
+}
+
+absl::StatusOr<std::vector<kg::v1::Fact>> MemoryGraphStore::GetDocumentFacts(
+    absl::string_view document_id) const {
+  absl::ReaderMutexLock lock(&mu_);
+  std::vector<kg::v1::Fact> out;
+  auto doc = documents_.find(std::string(document_id));
+  if (doc == documents_.end()) return out;
+  for (const Key& key : doc->second.facts) {
+    kg::v1::Fact& fact = out.emplace_back();
+    fact.set_subject(terms_[key[0] - 1].substr(1));
+    fact.set_predicate(terms_[key[1] - 1].substr(1));
+    absl::StatusOr<kg::v1::Value> value = ValueFromKey(terms_[key[2] - 1]);
+    if (!value.ok()) return absl::InternalError("fact value is not a value");
+    *fact.mutable_value() = *std::move(value);
+    for (const kg::v1::Evidence& e : evidence_.at(key)) {
+      if (e.document_id() == document_id) *fact.add_evidence() = e;
+    }
+  }
+  return out;
 }
 
 absl::StatusOr<StoreStats> MemoryGraphStore::GetStats() const {

@@ -41,6 +41,8 @@ class MemoryGraphStore : public GraphStore {
       const std::vector<kg::v1::Fact>& facts) override;
   absl::StatusOr<WriteStats> AddFacts(
       const std::vector<kg::v1::Fact>& facts) override;
+  absl::StatusOr<WriteStats> ImportFacts(
+      const std::vector<kg::v1::Fact>& facts) override;
   absl::StatusOr<WriteStats> DeleteDocument(
       absl::string_view document_id) override;
 
@@ -60,6 +62,9 @@ class MemoryGraphStore : public GraphStore {
   absl::StatusOr<std::vector<kg::v1::Evidence>> GetEvidence(
       const IdTriple& fact) const override;
   absl::StatusOr<std::vector<std::string>> ListDocuments() const override;
+  absl::StatusOr<std::vector<DocumentInfo>> ListDocumentInfo() const override;
+  absl::StatusOr<std::vector<kg::v1::Fact>> GetDocumentFacts(
+      absl::string_view document_id) const override;
   absl::StatusOr<StoreStats> GetStats() const override;
 
  private:
@@ -83,6 +88,12 @@ class MemoryGraphStore : public GraphStore {
   // Dictionary keys: a type tag byte, then the spelling.
   static absl::StatusOr<std::string> ValueKey(const kg::v1::Value& value);
   static std::string PredicateKey(absl::string_view predicate);
+  // Inverse of ValueKey; NotFound for a predicate or malformed key.
+  static absl::StatusOr<kg::v1::Value> ValueFromKey(const std::string& key);
+
+  // AddFacts and ImportFacts; `keep_time` keeps non-zero ingested_at.
+  absl::StatusOr<WriteStats> Add(const std::vector<kg::v1::Fact>& facts,
+                                 bool keep_time);
 
   TermId FindTerm(const std::string& key) const ABSL_SHARED_LOCKS_REQUIRED(mu_);
   TermId InternTerm(const std::string& key) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
@@ -94,7 +105,7 @@ class MemoryGraphStore : public GraphStore {
   // Adds one evidence record unless an identical one (document, byte
   // offsets, rule) exists; counts into `stats`.
   void AddEvidence(const PendingEvidence& pending, int64_t now_micros,
-                   WriteStats* stats) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+                   bool keep_time, WriteStats* stats) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
   // Removes the evidence of `document_id` from `fact` (all of it, or only
   // records not in `keep`); retracts the fact when none is left.
   void RemoveEvidence(const Key& fact, absl::string_view document_id,
