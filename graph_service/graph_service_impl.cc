@@ -101,14 +101,31 @@ grpc::Status GraphServiceImpl::Ingest(
              : grpc::Status::OK;
 }
 
+grpc::Status GraphServiceImpl::CheckQuerySize(
+    const kg::v1::QueryRequest& request) const {
+  if (request.query().size() <= limits_.max_query_bytes) {
+    return grpc::Status::OK;
+  }
+  return InvalidArgument(absl::StrCat("query is ", request.query().size(),
+                                      " bytes; the limit is ",
+                                      limits_.max_query_bytes));
+}
+
+grpc::Status GraphServiceImpl::PlanQuery(grpc::ServerContext* context,
+                                         const kg::v1::QueryRequest* request,
+                                         kg::v1::QueryPlan* response) {
+  if (grpc::Status size = CheckQuerySize(*request); !size.ok()) return size;
+  absl::StatusOr<kg::v1::QueryPlan> plan =
+      PlanQueryText(*store_, request->query());
+  if (!plan.ok()) return ToGrpcStatus(plan.status());
+  *response = *std::move(plan);
+  return grpc::Status::OK;
+}
+
 grpc::Status GraphServiceImpl::Query(grpc::ServerContext* context,
                                      const kg::v1::QueryRequest* request,
                                      grpc::ServerWriter<kg::v1::QueryRow>* writer) {
-  if (request->query().size() > limits_.max_query_bytes) {
-    return InvalidArgument(absl::StrCat("query is ", request->query().size(),
-                                        " bytes; the limit is ",
-                                        limits_.max_query_bytes));
-  }
+  if (grpc::Status size = CheckQuerySize(*request); !size.ok()) return size;
   QueryOptions options;
   options.limit = request->limit() == 0 ? limits_.default_row_limit
                                         : request->limit();

@@ -47,6 +47,9 @@ class GraphServiceImpl final : public kg::v1::GraphService::Service {
   grpc::Status Query(grpc::ServerContext* context,
                      const kg::v1::QueryRequest* request,
                      grpc::ServerWriter<kg::v1::QueryRow>* writer) override;
+  grpc::Status PlanQuery(grpc::ServerContext* context,
+                         const kg::v1::QueryRequest* request,
+                         kg::v1::QueryPlan* response) override;
   grpc::Status GetEntity(grpc::ServerContext* context,
                          const kg::v1::GetEntityRequest* request,
                          kg::v1::GetEntityResponse* response) override;
@@ -77,6 +80,9 @@ class GraphServiceImpl final : public kg::v1::GraphService::Service {
                       kg::v1::ImportResponse* response) override;
 
  private:
+  // InvalidArgument when the query text is over limits_.max_query_bytes.
+  grpc::Status CheckQuerySize(const kg::v1::QueryRequest& request) const;
+
   // The bulk variant of Ingest: see docs/api.md.
   grpc::Status IngestBulk(
       grpc::ServerContext* context,

@@ -138,6 +138,28 @@ TEST_F(EndToEndTest, BadInputGetsPreciseStatuses) {
             grpc::StatusCode::NOT_FOUND);
 }
 
+TEST_F(EndToEndTest, PlanQueryShowsOneStepPerPatternInEvaluationOrder) {
+  IngestDemo();
+  kg::v1::QueryRequest request;
+  request.set_query(kCommanderOperations);
+  kg::v1::QueryPlan plan;
+  {
+    grpc::ClientContext context;
+    ASSERT_TRUE(pair_->graph().PlanQuery(&context, request, &plan).ok());
+  }
+  ASSERT_EQ(plan.steps_size(), 3);
+  for (const kg::v1::QueryPlanStep& step : plan.steps()) {
+    EXPECT_THAT(step.index(), ::testing::AnyOf("spo", "pos", "osp", "all"));
+  }
+  // The selective role pattern runs before the join it feeds.
+  EXPECT_THAT(plan.steps(0).pattern(), HasSubstr("has_role"));
+
+  request.set_query("?p has_role");
+  grpc::ClientContext context;
+  EXPECT_EQ(pair_->graph().PlanQuery(&context, request, &plan).error_code(),
+            grpc::StatusCode::INVALID_ARGUMENT);
+}
+
 TEST(ExtractorWithoutGraphTest, ForwardingFailsUnavailableAndAcknowledgesNothing) {
   extractor::ExtractorServerOptions options;
   options.extractor.data_dir = RunfilePath("extractor_service/data");
