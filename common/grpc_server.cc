@@ -15,13 +15,16 @@ absl::StatusOr<RunningGrpcServer> StartGrpcServer(
     const std::vector<grpc::Service*>& services) {
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
+  absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> credentials =
+      security::MakeServerCredentials(options.security);
+  if (!credentials.ok()) return credentials.status();
   grpc::ServerBuilder builder;
   const std::string address = absl::StrCat(
       options.host.find(':') == std::string::npos ? options.host
                                                   : "[" + options.host + "]",
       ":", options.port);
   RunningGrpcServer running;
-  builder.AddListeningPort(address, grpc::InsecureServerCredentials(),
+  builder.AddListeningPort(address, *credentials,
                            &running.port);
   builder.SetMaxReceiveMessageSize(options.max_receive_message_bytes);
   for (grpc::Service* service : services) builder.RegisterService(service);

@@ -9,6 +9,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
+#include "common/security/server_security.h"
 #include "grpcpp/server.h"
 
 namespace kg {
@@ -20,6 +21,10 @@ struct GrpcServerOptions {
   // 0 picks a free port; the chosen one is returned by StartGrpcServer.
   int port = 0;
   int max_receive_message_bytes = 64 * 1024 * 1024;
+  // TLS, mutual TLS and bearer-token roles (common/security/). The default
+  // is plaintext without tokens. security/server_flags.h fills it from
+  // flags.
+  security::ServerSecurityOptions security;
 };
 
 struct RunningGrpcServer {
@@ -29,7 +34,8 @@ struct RunningGrpcServer {
 
 // Builds and starts a server with the standard health service (reports
 // SERVING) and server reflection. `services` are not owned and must outlive
-// the server. Unavailable when the address cannot be bound.
+// the server. Unavailable when the address cannot be bound; the errors of
+// security::MakeServerCredentials for bad security options.
 absl::StatusOr<RunningGrpcServer> StartGrpcServer(
     const GrpcServerOptions& options,
     const std::vector<grpc::Service*>& services);

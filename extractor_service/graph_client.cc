@@ -1,6 +1,7 @@
 #include "extractor_service/graph_client.h"
 
 #include <algorithm>
+#include <utility>
 
 #include "absl/random/random.h"
 #include "absl/strings/str_cat.h"
@@ -30,10 +31,15 @@ std::string FactsContentHash(const std::vector<kg::v1::Fact>& facts) {
 }
 
 GraphClient::GraphClient(const std::string& address, const RetryPolicy& policy)
+    : GraphClient(
+          grpc::CreateChannel(address, grpc::InsecureChannelCredentials()),
+          address, policy) {}
+
+GraphClient::GraphClient(std::shared_ptr<grpc::Channel> channel,
+                         const std::string& address, const RetryPolicy& policy)
     : address_(address),
       policy_(policy),
-      stub_(kg::v1::GraphService::NewStub(
-          grpc::CreateChannel(address, grpc::InsecureChannelCredentials()))) {}
+      stub_(kg::v1::GraphService::NewStub(std::move(channel))) {}
 
 absl::StatusOr<kg::v1::IngestResponse> GraphClient::IngestOnce(
     const kg::v1::IngestRequest& request, absl::Time deadline) const {

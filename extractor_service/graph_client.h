@@ -15,6 +15,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
+#include "grpcpp/channel.h"
 #include "kg/v1/graph.grpc.pb.h"
 
 namespace kg::extractor {
@@ -31,8 +32,13 @@ struct RetryPolicy {
 
 class GraphClient {
  public:
-  // `address` is host:port of the graph service. Thread-safe.
+  // `address` is host:port of the graph service, reached in plaintext.
+  // Thread-safe.
   GraphClient(const std::string& address, const RetryPolicy& policy);
+  // Over `channel`, which carries the transport security and token (e.g.
+  // from security::OpenChannel); `address` names the graph in messages.
+  GraphClient(std::shared_ptr<grpc::Channel> channel,
+              const std::string& address, const RetryPolicy& policy);
 
   // Stores `facts` as the complete fact set of `document_id`. Returns the
   // graph's acknowledgement. Unavailable when the graph cannot be reached
