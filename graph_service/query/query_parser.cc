@@ -161,6 +161,7 @@ class Parser {
   absl::StatusOr<FilterExpr> ParseOr();
   absl::StatusOr<FilterExpr> ParseAnd();
   absl::StatusOr<FilterExpr> ParseUnary();
+  absl::StatusOr<FilterExpr> ParseUnaryUnguarded();
   absl::StatusOr<FilterExpr> ParsePrimary();
   absl::StatusOr<FilterExpr> ParseFunction(FilterExpr::Op op);
   absl::StatusOr<QueryTerm> ParseOperand();
@@ -170,6 +171,9 @@ class Parser {
   Lexer lexer_;
   Token token_;
   ParsedQuery query_;
+  // Nesting of the recursive FILTER expression parser, capped so that
+  // hostile input gets InvalidArgument instead of overflowing the stack.
+  int filter_depth_ = 0;
 };
 
 absl::Status Parser::ParseSelect() {
@@ -399,7 +403,21 @@ absl::StatusOr<FilterExpr> Parser::ParseAnd() {
   return left;
 }
 
+// Every level of FILTER nesting ('(' or '!') passes through here.
 absl::StatusOr<FilterExpr> Parser::ParseUnary() {
+  constexpr int kMaxFilterDepth = 64;
+  if (filter_depth_ >= kMaxFilterDepth) {
+    return ErrorAt(token_.position,
+                   absl::StrCat("FILTER nested deeper than ", kMaxFilterDepth,
+                                " levels"));
+  }
+  ++filter_depth_;
+  absl::StatusOr<FilterExpr> expr = ParseUnaryUnguarded();
+  --filter_depth_;
+  return expr;
+}
+
+absl::StatusOr<FilterExpr> Parser::ParseUnaryUnguarded() {
   if (token_.kind == TokenKind::kOperator && token_.text == "!") {
     FilterExpr node;
     node.op = FilterExpr::Op::kNot;

@@ -232,3 +232,31 @@ TEST(FormatValueTest, RendersLikeTheQueryLanguage) {
 
 }  // namespace
 }  // namespace kg::graph
+
+namespace kg::graph {
+namespace {
+
+TEST(QueryParserDepthTest, DeepFilterNestingIsRefusedNotOverflowed) {
+  std::string query = "?s ?p ?o FILTER(";
+  for (int i = 0; i < 100000; ++i) query += "(!";
+  query += "BOUND(?o)";
+  for (int i = 0; i < 100000; ++i) query += ")";
+  query += ")";
+  absl::StatusOr<ParsedQuery> parsed = ParseQuery(query);
+  ASSERT_EQ(parsed.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_NE(parsed.status().message().find("nested deeper than"),
+            std::string::npos)
+      << parsed.status();
+}
+
+TEST(QueryParserDepthTest, ModerateFilterNestingStillParses) {
+  std::string query = "?s ?p ?o FILTER(";
+  for (int i = 0; i < 20; ++i) query += "(";
+  query += "BOUND(?o)";
+  for (int i = 0; i < 20; ++i) query += ")";
+  query += ")";
+  EXPECT_TRUE(ParseQuery(query).ok()) << ParseQuery(query).status();
+}
+
+}  // namespace
+}  // namespace kg::graph

@@ -363,7 +363,7 @@ TEST_F(BadInputTest, EveryCaseEndsInAPreciseStatus) {
 // depth limit: 10,000 levels overflow the stack of a gRPC thread and kill
 // the server (found by this suite). Enable once the parser refuses deep
 // nesting with INVALID_ARGUMENT.
-TEST_F(BadInputTest, DISABLED_DeeplyNestedFilterIsRefused) {
+TEST_F(BadInputTest, DeeplyNestedFilterIsRefused) {
   auto graph = Graph();
   const grpc::Status status = RunQuery(*graph, NestedFilter(10000));
   EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT)
