@@ -5,13 +5,18 @@
 #include <vector>
 
 #include "common/grpc_status.h"
+#include "common/security/grpc_auth.h"
 
 namespace kg::extractor {
 
 ExtractorServiceImpl::ExtractorServiceImpl(const Extractor* extractor,
                                            const GraphClient* graph,
-                                           absl::Duration forward_timeout)
-    : extractor_(extractor), graph_(graph), forward_timeout_(forward_timeout) {}
+                                           absl::Duration forward_timeout,
+                                           std::shared_ptr<const security::TokenStore> tokens)
+    : extractor_(extractor),
+      graph_(graph),
+      forward_timeout_(forward_timeout),
+      tokens_(std::move(tokens)) {}
 
 grpc::Status ExtractorServiceImpl::Extract(
     grpc::ServerContext* context, const kg::v1::ExtractRequest* request,
@@ -19,6 +24,11 @@ grpc::Status ExtractorServiceImpl::Extract(
   if (!request->has_document()) {
     return grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,
                         "document is missing");
+  }
+  if (request->forward()) {
+    grpc::Status allowed = security::RequireRole(
+        *context, tokens_.get(), security::Role::kWriter, "Extract with forward");
+    if (!allowed.ok()) return allowed;
   }
   if (request->forward() && graph_ == nullptr) {
     return grpc::Status(grpc::StatusCode::FAILED_PRECONDITION,

@@ -4,7 +4,10 @@
 #ifndef KG_EXTRACTOR_SERVICE_EXTRACTOR_SERVICE_IMPL_H_
 #define KG_EXTRACTOR_SERVICE_EXTRACTOR_SERVICE_IMPL_H_
 
+#include <memory>
+
 #include "absl/time/time.h"
+#include "common/security/token_store.h"
 #include "extractor_service/graph_client.h"
 #include "extractor_service/pipeline/extractor.h"
 #include "kg/v1/extractor.grpc.pb.h"
@@ -15,8 +18,12 @@ class ExtractorServiceImpl final : public kg::v1::ExtractorService::Service {
  public:
   // Neither pointer is owned; `graph` may be null when no graph service is
   // configured, and forwarding requests then fail with FAILED_PRECONDITION.
+  // `tokens` null: no authentication; otherwise forwarding needs a writer
+  // token (extracting alone passes the server-wide reader check).
   ExtractorServiceImpl(const Extractor* extractor, const GraphClient* graph,
-                       absl::Duration forward_timeout);
+                       absl::Duration forward_timeout,
+                       std::shared_ptr<const security::TokenStore> tokens =
+                           nullptr);
 
   grpc::Status Extract(grpc::ServerContext* context,
                        const kg::v1::ExtractRequest* request,
@@ -26,6 +33,7 @@ class ExtractorServiceImpl final : public kg::v1::ExtractorService::Service {
   const Extractor* const extractor_;
   const GraphClient* const graph_;
   const absl::Duration forward_timeout_;
+  const std::shared_ptr<const security::TokenStore> tokens_;
 };
 
 }  // namespace kg::extractor

@@ -11,6 +11,8 @@
 #include "absl/time/time.h"
 #include "extractor_service/pipeline/data_dir.h"
 #include "extractor_service/server.h"
+#include "common/security/graph_client_flags.h"
+#include "common/security/server_flags.h"
 
 ABSL_FLAG(std::string, host, "127.0.0.1", "Interface to listen on.");
 ABSL_FLAG(int, port, 50052, "Port to listen on; 0 picks a free one.");
@@ -49,6 +51,20 @@ int main(int argc, char** argv) {
   options.extractor.rules_file = absl::GetFlag(FLAGS_rules);
   options.graph_address = absl::GetFlag(FLAGS_graph_address);
   options.forward_timeout = absl::GetFlag(FLAGS_forward_timeout);
+  if (absl::Status security = kg::security::ApplySecurityFlags(&options.grpc);
+      !security.ok()) {
+    std::fprintf(stderr, "extractor_server: %s\n",
+                 std::string(security.message()).c_str());
+    return EXIT_FAILURE;
+  }
+  absl::StatusOr<kg::security::ClientSecurityOptions> graph_security =
+      kg::security::GraphClientSecurityFromFlags();
+  if (!graph_security.ok()) {
+    std::fprintf(stderr, "extractor_server: %s\n",
+                 std::string(graph_security.status().message()).c_str());
+    return EXIT_FAILURE;
+  }
+  options.graph_security = *std::move(graph_security);
 
   auto server = kg::extractor::ExtractorServer::Start(options);
   if (!server.ok()) {
@@ -56,10 +72,11 @@ int main(int argc, char** argv) {
                  server.status().ToString().c_str());
     return EXIT_FAILURE;
   }
-  std::printf("extractor_server listening on %s:%d, forwarding to %s\n",
+  std::printf("extractor_server listening on %s:%d, forwarding to %s (%s)\n",
               options.grpc.host.c_str(), (*server)->port(),
               options.graph_address.empty() ? "(nowhere)"
-                                            : options.graph_address.c_str());
+                                            : options.graph_address.c_str(),
+              kg::security::DescribeSecurity(options.grpc.security).c_str());
   std::fflush(stdout);
   const int signal_number = kg::WaitForTerminationSignal();
   std::printf("extractor_server: signal %d, shutting down\n", signal_number);

@@ -13,11 +13,15 @@ absl::StatusOr<std::unique_ptr<ExtractorServer>> ExtractorServer::Start(
   std::unique_ptr<ExtractorServer> server(new ExtractorServer());
   server->extractor_ = *std::move(extractor);
   if (!options.graph_address.empty()) {
-    server->graph_ =
-        std::make_unique<GraphClient>(options.graph_address, options.retry);
+    absl::StatusOr<std::shared_ptr<grpc::Channel>> channel =
+        security::OpenChannel(options.graph_address, options.graph_security);
+    if (!channel.ok()) return channel.status();
+    server->graph_ = std::make_unique<GraphClient>(
+        *std::move(channel), options.graph_address, options.retry);
   }
   server->service_ = std::make_unique<ExtractorServiceImpl>(
-      server->extractor_.get(), server->graph_.get(), options.forward_timeout);
+      server->extractor_.get(), server->graph_.get(), options.forward_timeout,
+      options.grpc.security.tokens);
   absl::StatusOr<RunningGrpcServer> running =
       StartGrpcServer(options.grpc, {server->service_.get()});
   if (!running.ok()) return running.status();

@@ -10,6 +10,7 @@
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
 #include "common/grpc_server.h"
+#include "common/security/client_channel.h"
 #include "extractor_service/extractor_service_impl.h"
 #include "extractor_service/graph_client.h"
 #include "extractor_service/pipeline/extractor.h"
@@ -21,6 +22,8 @@ struct ExtractorServerOptions {
   ExtractorOptions extractor;
   // host:port of the graph service; empty disables forwarding.
   std::string graph_address;
+  // Transport security and token towards the graph service.
+  security::ClientSecurityOptions graph_security;
   RetryPolicy retry;
   // Longest a forwarding call may take, retries included.
   absl::Duration forward_timeout = absl::Seconds(30);
