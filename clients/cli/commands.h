@@ -1,54 +1,52 @@
 // The `kg` subcommands, as functions over an environment so that tests can
 // run them in-process against real servers. Each returns the process exit
-// code: 0 success, 1 a request failed, 2 bad usage.
+// code: 0 success, 1 a request (or, for ingest, any document) failed, 2 bad
+// usage. Messages for people go to env.err, results to env.out.
 #ifndef KG_CLIENTS_CLI_COMMANDS_H_
 #define KG_CLIENTS_CLI_COMMANDS_H_
 
-#include <cstdint>
+#include <istream>
 #include <ostream>
 #include <string>
-#include <vector>
 
 #include "absl/time/time.h"
+#include "clients/cli/args.h"
 
 namespace kg::cli {
 
 struct CliEnv {
   std::string graph_address = "127.0.0.1:50051";
   std::string extractor_address = "127.0.0.1:50052";
-  // Deadline of each RPC.
+  // Deadline of each RPC (of the whole stream for streaming calls).
   absl::Duration timeout = absl::Seconds(30);
   std::ostream* out = nullptr;
   std::ostream* err = nullptr;
+  // Standard input, for `-` arguments and the shell.
+  std::istream* in = nullptr;
+  // env.err is a terminal: draw progress bars there.
+  bool err_is_terminal = false;
+  int terminal_width = 80;
 };
 
-enum class OutputFormat { kTable, kJson };
+// Runs `args.command` (already parsed; `args.help` prints its help).
+int RunCommand(const CliEnv& env, const ParsedArgs& args);
 
-struct QueryFlags {
-  OutputFormat format = OutputFormat::kTable;
-  // Show the sentences behind every row.
-  bool why = false;
-  uint32_t limit = 0;
-};
-
-// Sends each file through the extractor, which stores its facts in the
-// graph. The document id is the file name without its extension. Failures
-// are reported per file; the others still go.
-int RunIngest(const CliEnv& env, const std::vector<std::string>& paths);
-
-// Prints the facts of each file as JSON lines without storing them:
-// {"doc","s","p","o","o_is_entity","evidence","begin","end","rule","confidence"}
-int RunExtract(const CliEnv& env, const std::vector<std::string>& paths);
-
-int RunQuery(const CliEnv& env, const std::string& query,
-             const QueryFlags& flags);
-
-// Every fact about the entity, grouped by predicate, with sources.
-int RunEntity(const CliEnv& env, const std::string& name);
-
-int RunStats(const CliEnv& env);
-
-int RunDelete(const CliEnv& env, const std::string& document_id);
+int RunIngest(const CliEnv& env, const ParsedArgs& args);
+int RunExtract(const CliEnv& env, const ParsedArgs& args);
+int RunQuery(const CliEnv& env, const ParsedArgs& args);
+int RunExplain(const CliEnv& env, const ParsedArgs& args);
+int RunEntity(const CliEnv& env, const ParsedArgs& args);
+int RunPath(const CliEnv& env, const ParsedArgs& args);
+int RunDocs(const CliEnv& env, const ParsedArgs& args);
+int RunDelete(const CliEnv& env, const ParsedArgs& args);
+int RunStats(const CliEnv& env, const ParsedArgs& args);
+int RunHealth(const CliEnv& env, const ParsedArgs& args);
+int RunViz(const CliEnv& env, const ParsedArgs& args);
+int RunExport(const CliEnv& env, const ParsedArgs& args);
+int RunImport(const CliEnv& env, const ParsedArgs& args);
+// Reads commands from env.in (with line editing and history in
+// ~/.kg_history when standard input is a terminal) until `exit` or EOF.
+int RunShell(const CliEnv& env, const ParsedArgs& args);
 
 // "readable-name" for a path: its file name without the extension.
 std::string DocumentIdForPath(const std::string& path);

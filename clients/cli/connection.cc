@@ -22,6 +22,12 @@ std::unique_ptr<kg::v1::ExtractorService::Stub> ExtractorStub(
       address, grpc::InsecureChannelCredentials(), arguments));
 }
 
+std::unique_ptr<grpc::health::v1::Health::Stub> HealthStub(
+    const std::string& address) {
+  return grpc::health::v1::Health::NewStub(
+      grpc::CreateChannel(address, grpc::InsecureChannelCredentials()));
+}
+
 void SetTimeout(grpc::ClientContext& context, absl::Duration timeout) {
   context.set_deadline(absl::ToChronoTime(absl::Now() + timeout));
 }
@@ -36,6 +42,10 @@ std::string DescribeError(const grpc::Status& status,
     return absl::StrCat("cannot reach the ", service_name, " at ", address,
                         ": is it running? (set --", address_flag, " or KG_",
                         env_name, ")");
+  }
+  if (status.error_code() == grpc::StatusCode::UNIMPLEMENTED) {
+    return absl::StrCat("UNIMPLEMENTED: the ", service_name, " at ", address,
+                        " does not offer this call (an older server?)");
   }
   return absl::StrCat(GrpcCodeName(status.error_code()), ": ",
                       status.error_message());

@@ -8,6 +8,7 @@
 #include "absl/time/time.h"
 #include "grpcpp/client_context.h"
 #include "grpcpp/support/status.h"
+#include "grpc/health/v1/health.grpc.pb.h"
 #include "kg/v1/extractor.grpc.pb.h"
 #include "kg/v1/graph.grpc.pb.h"
 
@@ -16,6 +17,8 @@ namespace kg::cli {
 std::unique_ptr<kg::v1::GraphService::Stub> GraphStub(
     const std::string& address);
 std::unique_ptr<kg::v1::ExtractorService::Stub> ExtractorStub(
+    const std::string& address);
+std::unique_ptr<grpc::health::v1::Health::Stub> HealthStub(
     const std::string& address);
 
 // Sets the deadline `timeout` from now.

@@ -1,71 +1,15 @@
-// kg ingest / extract / delete: commands that send documents.
-#include <filesystem>
-#include <fstream>
-#include <sstream>
-
-#include "absl/status/statusor.h"
+// kg extract / docs / delete: commands about documents.
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "clients/cli/command_util.h"
 #include "clients/cli/commands.h"
 #include "clients/cli/connection.h"
+#include "clients/cli/ingest_inputs.h"
+#include "clients/cli/table.h"
 #include "clients/cli/value_format.h"
-#include "common/utf8.h"
 
 namespace kg::cli {
 namespace {
-
-absl::StatusOr<std::string> ReadFile(const std::string& path) {
-  std::ifstream file(path, std::ios::binary);
-  if (!file) return absl::NotFoundError(absl::StrCat("cannot open ", path));
-  std::ostringstream contents;
-  contents << file.rdbuf();
-  if (file.bad()) return absl::DataLossError(absl::StrCat("cannot read ", path));
-  return contents.str();
-}
-
-// The first non-empty line, trimmed: press releases lead with their title.
-// Empty when that line is not valid UTF-8: the extractor will then refuse
-// the text itself, naming the bad byte.
-std::string TitleOf(const std::string& text) {
-  std::istringstream lines(text);
-  std::string line;
-  while (std::getline(lines, line)) {
-    const size_t begin = line.find_first_not_of(" \t\r");
-    if (begin == std::string::npos) continue;
-    const size_t end = line.find_last_not_of(" \t\r");
-    std::string title = line.substr(begin, end - begin + 1);
-    return ValidateUtf8(title).ok() ? title : "";
-  }
-  return "";
-}
-
-// Extracts one file; on failure prints why and returns false.
-bool ExtractFile(const CliEnv& env, kg::v1::ExtractorService::Stub& stub,
-                 const std::string& path, bool forward,
-                 kg::v1::ExtractResponse* response) {
-  absl::StatusOr<std::string> text = ReadFile(path);
-  if (!text.ok()) {
-    *env.err << "kg: " << path << ": " << text.status().message() << "\n";
-    return false;
-  }
-  kg::v1::ExtractRequest request;
-  request.set_forward(forward);
-  kg::v1::Document* document = request.mutable_document();
-  document->set_id(DocumentIdForPath(path));
-  document->set_title(TitleOf(*text));
-  document->set_text(*std::move(text));
-  grpc::ClientContext context;
-  SetTimeout(context, env.timeout);
-  const grpc::Status status = stub.Extract(&context, request, response);
-  if (!status.ok()) {
-    *env.err << "kg: " << path << ": "
-             << DescribeError(status, "extractor service",
-                              env.extractor_address, "extractor_addr")
-             << "\n";
-    return false;
-  }
-  return true;
-}
 
 void PrintFactJson(std::ostream& out, const kg::v1::Fact& fact) {
   for (const kg::v1::Evidence& evidence : fact.evidence()) {
@@ -84,70 +28,102 @@ void PrintFactJson(std::ostream& out, const kg::v1::Fact& fact) {
   }
 }
 
+// Extracts one input without storing; prints why on failure.
+bool ExtractOne(const CliEnv& env, kg::v1::ExtractorService::Stub& stub,
+                const IngestInput& input) {
+  absl::StatusOr<std::string> text = ReadInput(env, input.path);
+  if (!text.ok()) {
+    *env.err << "kg: " << text.status().message() << "\n";
+    return false;
+  }
+  kg::v1::ExtractRequest request;
+  request.mutable_document()->set_id(input.id);
+  request.mutable_document()->set_title(TitleOf(*text));
+  request.mutable_document()->set_text(*std::move(text));
+  kg::v1::ExtractResponse response;
+  grpc::ClientContext context;
+  SetTimeout(context, env.timeout);
+  const grpc::Status status = stub.Extract(&context, request, &response);
+  if (!status.ok()) {
+    *env.err << "kg: " << input.path << ": "
+             << DescribeError(status, "extractor service",
+                              env.extractor_address, "extractor_addr")
+             << "\n";
+    return false;
+  }
+  for (const kg::v1::Fact& fact : response.facts()) PrintFactJson(*env.out, fact);
+  return true;
+}
+
 }  // namespace
 
 std::string DocumentIdForPath(const std::string& path) {
-  return std::filesystem::path(path).stem().string();
+  return DocumentIdFor(path);
 }
 
-int RunIngest(const CliEnv& env, const std::vector<std::string>& paths) {
+int RunExtract(const CliEnv& env, const ParsedArgs& args) {
+  std::vector<std::string> errors;
+  const std::vector<IngestInput> inputs = CollectInputs(args.args, "stdin", &errors);
+  for (const std::string& error : errors) *env.err << "kg: " << error << "\n";
   auto stub = ExtractorStub(env.extractor_address);
-  int failed = 0;
-  uint64_t facts = 0, facts_new = 0;
-  for (const std::string& path : paths) {
-    kg::v1::ExtractResponse response;
-    if (!ExtractFile(env, *stub, path, /*forward=*/true, &response)) {
-      ++failed;
-      continue;
-    }
-    const kg::v1::IngestResponse& ack = response.ingest();
-    facts += ack.facts_received();
-    facts_new += ack.facts_new();
-    *env.out << absl::StrFormat(
-        "%s: %d facts, %d new, %d retracted%s\n", path, ack.facts_received(),
-        ack.facts_new(), ack.facts_retracted(),
-        ack.unchanged() ? " (unchanged)" : "");
-  }
-  *env.out << absl::StrFormat("ingested %d of %d documents: %d facts, %d new\n",
-                              paths.size() - failed, paths.size(), facts,
-                              facts_new);
-  return failed == 0 ? 0 : 1;
-}
-
-int RunExtract(const CliEnv& env, const std::vector<std::string>& paths) {
-  auto stub = ExtractorStub(env.extractor_address);
-  int failed = 0;
-  for (const std::string& path : paths) {
-    kg::v1::ExtractResponse response;
-    if (!ExtractFile(env, *stub, path, /*forward=*/false, &response)) {
-      ++failed;
-      continue;
-    }
-    for (const kg::v1::Fact& fact : response.facts()) {
-      PrintFactJson(*env.out, fact);
-    }
+  size_t failed = errors.size();
+  for (const IngestInput& input : inputs) {
+    if (!ExtractOne(env, *stub, input)) ++failed;
   }
   return failed == 0 ? 0 : 1;
 }
 
-int RunDelete(const CliEnv& env, const std::string& document_id) {
+int RunDelete(const CliEnv& env, const ParsedArgs& args) {
   auto stub = GraphStub(env.graph_address);
-  kg::v1::DeleteDocumentRequest request;
-  request.set_document_id(document_id);
-  kg::v1::DeleteDocumentResponse response;
+  int result = 0;
+  for (const std::string& document_id : args.args) {
+    kg::v1::DeleteDocumentRequest request;
+    request.set_document_id(document_id);
+    kg::v1::DeleteDocumentResponse response;
+    grpc::ClientContext context;
+    SetTimeout(context, env.timeout);
+    const grpc::Status status =
+        stub->DeleteDocument(&context, request, &response);
+    if (!status.ok()) {
+      result = ReportGraphError(env, status);
+      continue;
+    }
+    *env.out << absl::StrFormat(
+        "deleted %s: %d evidence records, %d facts retracted\n", document_id,
+        response.evidence_removed(), response.facts_retracted());
+  }
+  return result;
+}
+
+int RunDocs(const CliEnv& env, const ParsedArgs& args) {
+  const std::string format = args.Get("format", "table");
+  if (format != "table" && format != "jsonl") {
+    return ReportError(env, absl::InvalidArgumentError(
+                                "kg docs --format is table or jsonl"));
+  }
+  auto stub = GraphStub(env.graph_address);
+  kg::v1::ListDocumentsResponse response;
   grpc::ClientContext context;
   SetTimeout(context, env.timeout);
-  const grpc::Status status = stub->DeleteDocument(&context, request, &response);
-  if (!status.ok()) {
-    *env.err << "kg: "
-             << DescribeError(status, "graph service", env.graph_address,
-                              "graph_addr")
-             << "\n";
-    return 1;
+  const grpc::Status status =
+      stub->ListDocuments(&context, kg::v1::ListDocumentsRequest(), &response);
+  if (!status.ok()) return ReportGraphError(env, status);
+  if (format == "jsonl") {
+    for (const kg::v1::DocumentInfo& doc : response.documents()) {
+      *env.out << "{\"document_id\":" << JsonString(doc.document_id())
+               << ",\"evidence\":" << doc.evidence()
+               << ",\"content_hash\":" << JsonString(doc.content_hash())
+               << "}\n";
+    }
+    return 0;
   }
-  *env.out << absl::StrFormat("deleted %s: %d evidence records, %d facts retracted\n",
-                              document_id, response.evidence_removed(),
-                              response.facts_retracted());
+  Table table({"document", "evidence", "content hash"});
+  for (const kg::v1::DocumentInfo& doc : response.documents()) {
+    table.AddRow({doc.document_id(), absl::StrCat(doc.evidence()),
+                  doc.content_hash().substr(0, 16)});
+  }
+  table.Print(*env.out);
+  *env.out << "(" << response.documents_size() << " documents)\n";
   return 0;
 }
 

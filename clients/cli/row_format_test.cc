@@ -1,0 +1,83 @@
+#include "clients/cli/row_format.h"
+
+#include <sstream>
+
+#include "gtest/gtest.h"
+
+namespace kg::cli {
+namespace {
+
+kg::v1::QueryRow Row(const std::string& person, const std::string& role,
+                     const std::string& sentence = "") {
+  kg::v1::QueryRow row;
+  kg::v1::Binding* p = row.add_bindings();
+  p->set_variable("p");
+  p->mutable_value()->set_entity(person);
+  kg::v1::Binding* r = row.add_bindings();
+  r->set_variable("r");
+  r->mutable_value()->set_text(role);
+  if (!sentence.empty()) {
+    kg::v1::Evidence* e = row.add_support()->add_evidence();
+    e->set_document_id("doc1");
+    e->set_sentence(sentence);
+    e->set_rule("r1");
+  }
+  return row;
+}
+
+std::string Print(RowFormat format, bool why,
+                  const std::vector<kg::v1::QueryRow>& rows) {
+  std::ostringstream out;
+  RowPrinter printer(format, why, out);
+  for (const auto& row : rows) printer.Add(row);
+  printer.Finish();
+  return out.str();
+}
+
+TEST(RowFormatTest, Table) {
+  EXPECT_EQ(Print(RowFormat::kTable, false,
+                  {Row("Ann Lee", "Sergeant"), Row("Bo", "Chief, \"Acting\"")}),
+            "?p       ?r\n"
+            "-------  -----------------\n"
+            "Ann Lee  \"Sergeant\"\n"
+            "Bo       \"Chief, \"Acting\"\"\n"
+            "(2 rows)\n");
+  EXPECT_EQ(Print(RowFormat::kTable, false, {}), "(0 rows)\n");
+}
+
+TEST(RowFormatTest, TableWhy) {
+  EXPECT_EQ(Print(RowFormat::kTable, true, {Row("Ann", "Sgt", "Ann is a Sgt.")}),
+            "?p = Ann   ?r = \"Sgt\"\n"
+            "    \xE2\x86\xB3 [doc1] Ann is a Sgt.\n"
+            "(1 row)\n");
+}
+
+TEST(RowFormatTest, CsvQuotesAndWhyColumn) {
+  EXPECT_EQ(Print(RowFormat::kCsv, true, {Row("Bo", "Chief, \"Acting\"", "S.")}),
+            "p,r,_sources\r\n"
+            "Bo,\"Chief, \"\"Acting\"\"\",[doc1] S.\r\n");
+}
+
+TEST(RowFormatTest, TsvEscapes) {
+  EXPECT_EQ(Print(RowFormat::kTsv, false, {Row("A\tB", "x\\y\nz")}),
+            "p\tr\nA\\tB\tx\\\\y\\nz\n");
+}
+
+TEST(RowFormatTest, JsonAndJsonl) {
+  EXPECT_EQ(Print(RowFormat::kJsonl, false, {Row("A", "x"), Row("B", "y")}),
+            "{\"p\":\"A\",\"r\":\"x\"}\n{\"p\":\"B\",\"r\":\"y\"}\n");
+  EXPECT_EQ(Print(RowFormat::kJson, false, {Row("A", "x"), Row("B", "y")}),
+            "[{\"p\":\"A\",\"r\":\"x\"},\n {\"p\":\"B\",\"r\":\"y\"}]\n");
+  EXPECT_EQ(Print(RowFormat::kJson, false, {}), "[]\n");
+  EXPECT_EQ(RowToJson(Row("A", "x", "S."), true),
+            "{\"p\":\"A\",\"r\":\"x\",\"_sources\":[{\"doc\":\"doc1\","
+            "\"sentence\":\"S.\",\"rule\":\"r1\"}]}");
+}
+
+TEST(RowFormatTest, ParseFormat) {
+  EXPECT_EQ(*ParseRowFormat("tsv"), RowFormat::kTsv);
+  EXPECT_FALSE(ParseRowFormat("xml").ok());
+}
+
+}  // namespace
+}  // namespace kg::cli
