@@ -8,6 +8,7 @@ PACKAGES=(
   libgrpc++-dev protobuf-compiler-grpc protobuf-compiler libprotobuf-dev
   librocksdb-dev libabsl-dev libgtest-dev libgmock-dev libbenchmark-dev
   pkg-config python3 python3-grpcio python3-protobuf
+  graphviz
 )
 
 missing=()

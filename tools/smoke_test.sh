@@ -28,7 +28,7 @@ start_services
 out=$(kg ingest examples/documents/*.txt 2>&1)
 check "ingest reports every document" "ingested 3 of 3 documents" "$out"
 out=$(kg ingest examples/documents/*.txt 2>&1)
-check "re-ingest is a no-op" "(unchanged)" "$out"
+check "re-ingest is a no-op" "3 unchanged" "$out"
 
 out=$(kg query --why '?p has_role "Commander" . ?p leads ?op . ?op type Operation' 2>&1)
 check "commander's operations" "Operation Larkspur" "$out"
