@@ -8,14 +8,6 @@
 
 namespace kg::cli {
 
-const char kAdminCommandsHelp[] =
-    "kg backup [NAME]\n  Online snapshot of the graph store into the server's "
-    "--backup_dir (role admin).\n"
-    "kg backups\n  List the backups on the graph server (role admin).\n"
-    "kg restore BACKUP_DIR NEW_DB_PATH\n  Offline, on the server's machine: "
-    "copy a backup into a fresh store\n  directory; then start graph_server "
-    "--db_path=NEW_DB_PATH.\n";
-
 namespace {
 
 std::string Describe(const grpc::Status& status, const AdminEnv& env) {

@@ -34,9 +34,6 @@ int RunListBackups(const AdminEnv& env, const std::vector<std::string>& args);
 // the graph stopped; then start graph_server --db_path=NEW_DB_PATH.
 int RunRestore(const AdminEnv& env, const std::vector<std::string>& args);
 
-// Help text of the three commands, for `kg help`.
-extern const char kAdminCommandsHelp[];
-
 }  // namespace kg::cli
 
 #endif  // KG_CLIENTS_CLI_ADMIN_COMMANDS_H_

@@ -83,6 +83,16 @@ std::vector<CommandSpec> BuildCommands() {
       {"shell", "kg shell",
        "Interactive mode with history: type commands without `kg`.", "", {},
        0, 0},
+      {"backup", "kg backup [NAME]",
+       "Online snapshot of the graph store into the server's --backup_dir "
+       "(role admin).",
+       "", {}, 0, 1},
+      {"backups", "kg backups", "List the backups on the graph server (role "
+       "admin).", "", {}, 0, 0},
+      {"restore", "kg restore BACKUP_DIR NEW_DB_PATH",
+       "Copy a backup into a fresh store directory (offline, on the server's "
+       "machine).",
+       "  Then start graph_server --db_path=NEW_DB_PATH.\n", {}, 2, 2},
   };
 }
 
@@ -107,6 +117,15 @@ const std::vector<OptionSpec>& GlobalOptions() {
       {"extractor_addr", true, "extractor service (default "
                                "$KG_EXTRACTOR_ADDR or 127.0.0.1:50052)", 0},
       {"timeout", true, "deadline of each call (default 30s)", 0},
+      {"tls_ca", true, "TLS: verify servers with this CA file ($KG_TLS_CA)",
+       0},
+      {"tls_cert", true, "mutual TLS: client certificate ($KG_TLS_CERT)", 0},
+      {"tls_key", true, "mutual TLS: client key ($KG_TLS_KEY)", 0},
+      {"tls_server_name", true,
+       "name to verify in server certificates ($KG_TLS_SERVER_NAME)", 0},
+      {"token_file", true,
+       "bearer token from the file's first line ($KG_TOKEN_FILE; or "
+       "$KG_TOKEN)", 0},
       {"help", false, "describe the command", 'h'},
   };
   return *options;

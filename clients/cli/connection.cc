@@ -2,6 +2,7 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "clients/cli/credentials.h"
 #include "common/grpc_status.h"
 #include "grpcpp/create_channel.h"
 #include "grpcpp/security/credentials.h"
@@ -10,22 +11,19 @@ namespace kg::cli {
 
 std::unique_ptr<kg::v1::GraphService::Stub> GraphStub(
     const std::string& address) {
-  return kg::v1::GraphService::NewStub(
-      grpc::CreateChannel(address, grpc::InsecureChannelCredentials()));
+  return kg::v1::GraphService::NewStub(CliChannel(address));
 }
 
 std::unique_ptr<kg::v1::ExtractorService::Stub> ExtractorStub(
     const std::string& address) {
   grpc::ChannelArguments arguments;
   arguments.SetMaxSendMessageSize(-1);
-  return kg::v1::ExtractorService::NewStub(grpc::CreateCustomChannel(
-      address, grpc::InsecureChannelCredentials(), arguments));
+  return kg::v1::ExtractorService::NewStub(CliChannel(address, arguments));
 }
 
 std::unique_ptr<grpc::health::v1::Health::Stub> HealthStub(
     const std::string& address) {
-  return grpc::health::v1::Health::NewStub(
-      grpc::CreateChannel(address, grpc::InsecureChannelCredentials()));
+  return grpc::health::v1::Health::NewStub(CliChannel(address));
 }
 
 void SetTimeout(grpc::ClientContext& context, absl::Duration timeout) {

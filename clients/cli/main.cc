@@ -7,8 +7,17 @@
 #include <string>
 #include <vector>
 
+#include "absl/flags/declare.h"
+#include "absl/flags/flag.h"
 #include "clients/cli/args.h"
 #include "clients/cli/commands.h"
+
+// Read by CliChannel (credentials.cc); set here from kg's own parser.
+ABSL_DECLARE_FLAG(std::string, tls_ca);
+ABSL_DECLARE_FLAG(std::string, tls_cert);
+ABSL_DECLARE_FLAG(std::string, tls_key);
+ABSL_DECLARE_FLAG(std::string, tls_server_name);
+ABSL_DECLARE_FLAG(std::string, token_file);
 
 namespace {
 
@@ -17,6 +26,19 @@ std::string Address(const kg::cli::ParsedArgs& args, const char* flag,
   if (args.Has(flag)) return args.Get(flag, fallback);
   const char* env = std::getenv(env_name);
   return env != nullptr && *env != '\0' ? env : fallback;
+}
+
+void ApplyCredentialOptions(const kg::cli::ParsedArgs& args) {
+  const std::pair<const char*, absl::Flag<std::string>*> flags[] = {
+      {"tls_ca", &FLAGS_tls_ca},
+      {"tls_cert", &FLAGS_tls_cert},
+      {"tls_key", &FLAGS_tls_key},
+      {"tls_server_name", &FLAGS_tls_server_name},
+      {"token_file", &FLAGS_token_file},
+  };
+  for (const auto& [name, flag] : flags) {
+    if (args.Has(name)) absl::SetFlag(flag, args.Get(name, ""));
+  }
 }
 
 int TerminalWidth() {
@@ -46,6 +68,7 @@ int main(int argc, char** argv) {
     std::cerr << "kg: " << timeout.status().message() << "\n";
     return 2;
   }
+  ApplyCredentialOptions(*args);
   kg::cli::CliEnv env;
   env.graph_address =
       Address(*args, "graph_addr", "KG_GRAPH_ADDR", "127.0.0.1:50051");

@@ -4,7 +4,9 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "clients/cli/admin_commands.h"
 #include "clients/cli/command_util.h"
+#include "clients/cli/credentials.h"
 #include "clients/cli/commands.h"
 #include "clients/cli/line_editor.h"
 
@@ -13,6 +15,14 @@ namespace {
 
 using Runner = int (*)(const CliEnv&, const ParsedArgs&);
 
+// The admin commands take their own environment.
+template <int (*kRun)(const AdminEnv&, const std::vector<std::string>&)>
+int RunAdmin(const CliEnv& env, const ParsedArgs& args) {
+  const AdminEnv admin{CliChannel(env.graph_address), env.graph_address,
+                       env.timeout, env.out, env.err};
+  return kRun(admin, args.args);
+}
+
 const std::map<std::string, Runner>& Runners() {
   static const auto* runners = new std::map<std::string, Runner>{
       {"ingest", RunIngest}, {"extract", RunExtract}, {"query", RunQuery},
@@ -20,6 +30,9 @@ const std::map<std::string, Runner>& Runners() {
       {"docs", RunDocs},     {"delete", RunDelete},   {"stats", RunStats},
       {"health", RunHealth}, {"viz", RunViz},         {"export", RunExport},
       {"import", RunImport}, {"shell", RunShell},
+      {"backup", RunAdmin<RunBackup>},
+      {"backups", RunAdmin<RunListBackups>},
+      {"restore", RunAdmin<RunRestore>},
   };
   return *runners;
 }
