@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The demo: installs what is missing, builds, starts both services, ingests
 # the sample documents in examples/documents/, answers example questions
-# with the sentences behind each answer, and stops the services.
+# with the sentences behind each answer, explains a rule-derived fact, and
+# stops the services.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -33,6 +34,16 @@ ask "Which people belong to which organisation or unit?" \
   '?p type Person . ?p member_of ?org'
 ask "What does each operation target?" \
   '?op type Operation . ?op targets ?crime'
+
+echo
+echo "== Why does Priya Nandakumar lead Operation Kestrel? (derived by a rule)"
+echo "   kg explain '<Priya Nandakumar> leads <Operation Kestrel>'"
+kg explain '<Priya Nandakumar> leads <Operation Kestrel>'
+
+echo
+echo "== How is Sam Okafor connected to Priya Nandakumar?"
+echo "   kg path 'Sam Okafor' 'Priya Nandakumar'"
+kg path "Sam Okafor" "Priya Nandakumar"
 
 echo
 echo "== everything about one person: kg entity 'Priya Nandakumar'"
