@@ -66,8 +66,11 @@ struct Mention {
 };
 
 // Text, sentences and mentions of one document.
+// Tokens view `text`, so the document is neither copied nor moved.
 struct AnalyzedDocument {
   explicit AnalyzedDocument(std::string_view original) : text(original) {}
+  AnalyzedDocument(const AnalyzedDocument&) = delete;
+  AnalyzedDocument& operator=(const AnalyzedDocument&) = delete;
 
   // Original text of tokens [b, e) of sentence `s`.
   std::string_view Slice(int s, int b, int e) const {

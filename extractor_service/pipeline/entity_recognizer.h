@@ -7,7 +7,6 @@
 #define KG_EXTRACTOR_SERVICE_PIPELINE_ENTITY_RECOGNIZER_H_
 
 #include "extractor_service/pipeline/analyzed_document.h"
-#include "extractor_service/pipeline/coreference.h"
 #include "extractor_service/pipeline/gazetteer.h"
 
 namespace kg::extractor {
@@ -21,12 +20,12 @@ class EntityRecognizer {
   // Replaces doc->mentions with the mentions of every sentence, in sentence
   // order then token order. People named by a short form or a pronoun are
   // resolved to the full name seen earlier in the document (unresolved
-  // short forms are dropped). Deterministic; const and thread-safe.
+  // short forms are dropped). Annotates every token with the gazetteer's
+  // word ids first (Gazetteer::Annotate). Deterministic; const and
+  // thread-safe.
   void Recognize(AnalyzedDocument* doc) const;
 
  private:
-  class SentencePass;
-
   const Gazetteer& gaz_;
 };
 

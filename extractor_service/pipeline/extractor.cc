@@ -142,10 +142,12 @@ absl::Status ExtractorImpl::Validate(const kg::v1::Document& document) const {
 
 void ExtractorImpl::Analyze(AnalyzedDocument* doc) const {
   const std::string& norm = doc->text.text();
-  for (const SentenceSpan& span : splitter_.Split(norm)) {
+  const std::vector<SentenceSpan> spans = splitter_.Split(norm);
+  doc->sentences.reserve(spans.size());
+  for (const SentenceSpan& span : spans) {
     AnalyzedSentence s;
     s.span = span;
-    s.tokens = Tokenize(norm, span.begin, span.end);
+    s.tokens = Tokenize(norm, doc->text.lower(), span.begin, span.end);
     if (!s.tokens.empty()) doc->sentences.push_back(std::move(s));
   }
   recognizer_.Recognize(doc);

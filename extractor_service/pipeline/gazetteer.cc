@@ -13,8 +13,6 @@
 namespace kg::extractor {
 namespace {
 
-constexpr char kSep = '\x1f';
-
 // Calls `fn(columns, line_number)` for every non-blank, non-comment line of
 // `dir/name`; each line must have between min_cols and max_cols TAB columns.
 absl::Status ForEachLine(
@@ -58,55 +56,86 @@ absl::Status LoadTable(const std::string& dir, const std::string& name,
                      });
 }
 
-absl::Status LoadSet(const std::string& dir, const std::string& name,
-                     absl::flat_hash_set<std::string>* set) {
+absl::Status LoadList(const std::string& dir, const std::string& name,
+                      std::vector<std::string>* list) {
   return ForEachLine(dir, name, 1, 1, [&](const std::vector<std::string>& c) {
-    set->insert(c[0]);
+    list->push_back(c[0]);
   });
 }
 
 }  // namespace
 
-void PhraseTable::Add(std::string_view phrase, GazetteerEntry entry) {
-  std::vector<Token> toks = Tokenize(phrase);
-  if (toks.empty()) return;
-  std::string key;
-  for (const Token& t : toks) {
-    if (!key.empty()) {
-      prefixes_.insert(key);
-      key.push_back(kSep);
-    }
-    key += Key(t);
-  }
-  max_length_ = std::max(max_length_, static_cast<int>(toks.size()));
-  table_.emplace(std::move(key), std::move(entry));
-}
-
-PhraseTable::Match PhraseTable::LongestAt(const std::vector<Token>& tokens,
-                                          int pos, int limit) const {
-  Match best;
-  std::string key;
-  for (int len = 1; len <= max_length_ && pos + len <= limit; ++len) {
-    if (len > 1) key.push_back(kSep);
-    key += Key(tokens[pos + len - 1]);
-    auto it = table_.find(key);
-    if (it != table_.end()) best = {len, &it->second};
-    if (!prefixes_.contains(key)) break;
-  }
-  return best;
-}
-
 Gazetteer::Gazetteer()
-    : ranks_(true),
-      titles_(true),
-      crime_types_(false),
-      organisations_(true),
-      places_(true) {}
+    : vocabulary_(std::make_shared<Vocabulary>()),
+      ranks_(true, vocabulary_),
+      titles_(true, vocabulary_),
+      crime_types_(false, vocabulary_),
+      organisations_(true, vocabulary_),
+      places_(true, vocabulary_) {}
+
+void Gazetteer::Annotate(std::vector<Token>* tokens) const {
+  for (Token& t : *tokens) {
+    t.text_id = vocabulary_->Find(t.text);
+    t.lower_id = t.lower == t.text ? t.text_id : vocabulary_->Find(t.lower);
+  }
+}
+
+const Gazetteer::WordInfo& Gazetteer::Info(int32_t id) const {
+  static const WordInfo kNone;
+  return id >= 0 && static_cast<size_t>(id) < info_.size() ? info_[id] : kNone;
+}
+
+bool Gazetteer::IsHonorific(std::string_view word) const {
+  return Info(vocabulary_->Find(word)).honorific;
+}
+
+bool Gazetteer::IsHonorific(const Token& t) const {
+  return t.text_id == kUnannotatedWord ? IsHonorific(t.text)
+                                       : Info(t.text_id).honorific;
+}
+
+bool Gazetteer::IsFirstName(std::string_view word) const {
+  return Info(vocabulary_->Find(word)).first_name;
+}
+
+bool Gazetteer::IsFirstName(const Token& t) const {
+  return t.text_id == kUnannotatedWord ? IsFirstName(t.text)
+                                       : Info(t.text_id).first_name;
+}
 
 const std::string& Gazetteer::HeadClass(std::string_view lower_word) const {
   static const std::string* const kNone = new std::string();
-  auto it = heads_.find(absl::string_view(lower_word.data(), lower_word.size()));
-  return it == heads_.end() ? *kNone : it->second;
+  const int32_t head = Info(vocabulary_->Find(lower_word)).head;
+  return head < 0 ? *kNone : head_classes_[head];
+}
+
+const std::string& Gazetteer::HeadClass(const Token& t) const {
+  static const std::string* const kNone = new std::string();
+  if (t.lower_id == kUnannotatedWord) return HeadClass(t.lower);
+  const int32_t head = Info(t.lower_id).head;
+  return head < 0 ? *kNone : head_classes_[head];
+}
+
+void Gazetteer::IndexWords(
+    const std::vector<std::string>& first_names,
+    const std::vector<std::pair<std::string, std::string>>& heads) {
+  std::vector<std::pair<int32_t, int32_t>> head_ids;
+  for (const auto& [word, cls] : heads) {
+    head_ids.emplace_back(vocabulary_->Intern(word),
+                          static_cast<int32_t>(head_classes_.size()));
+    head_classes_.push_back(cls);
+  }
+  std::vector<int32_t> honorific_ids, first_name_ids;
+  for (const std::string& h : honorifics_) {
+    honorific_ids.push_back(vocabulary_->Intern(h));
+  }
+  for (const std::string& f : first_names) {
+    first_name_ids.push_back(vocabulary_->Intern(f));
+  }
+  info_.assign(vocabulary_->size(), WordInfo());
+  for (int32_t id : honorific_ids) info_[id].honorific = true;
+  for (int32_t id : first_name_ids) info_[id].first_name = true;
+  for (const auto& [id, head] : head_ids) info_[id].head = head;  // last wins
 }
 
 absl::StatusOr<Gazetteer> Gazetteer::Load(const std::string& dir) {
@@ -119,12 +148,15 @@ absl::StatusOr<Gazetteer> Gazetteer::Load(const std::string& dir) {
                               [&](const std::vector<std::string>& c) {
                                 g.places_.Add(c[0], {c[0], Col(c, 1)});
                               }));
-  RETURN_IF_ERROR(LoadSet(dir, "honorifics.txt", &g.honorifics_));
-  RETURN_IF_ERROR(LoadSet(dir, "first_names.txt", &g.first_names_));
+  std::vector<std::string> first_names;
+  std::vector<std::pair<std::string, std::string>> heads;
+  RETURN_IF_ERROR(LoadList(dir, "honorifics.txt", &g.honorifics_));
+  RETURN_IF_ERROR(LoadList(dir, "first_names.txt", &first_names));
   RETURN_IF_ERROR(ForEachLine(dir, "head_words.tsv", 2, 2,
                               [&](const std::vector<std::string>& c) {
-                                g.heads_[absl::AsciiStrToLower(c[0])] = c[1];
+                                heads.emplace_back(absl::AsciiStrToLower(c[0]), c[1]);
                               }));
+  g.IndexWords(first_names, heads);
   RETURN_IF_ERROR(ForEachLine(
       dir, "ranks.tsv", 1, 2, [&](const std::vector<std::string>& c) {
         const bool abbreviated = c.size() > 1 && c[1] != c[0];

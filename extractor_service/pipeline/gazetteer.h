@@ -1,54 +1,25 @@
 // Gazetteers: the linguistic knowledge of the extractor, loaded from data
 // files (format: extractor_service/data/README.md). Phrase tables match
-// token sequences, longest first.
+// token sequences, longest first; every word the gazetteers use is interned
+// once, and Annotate gives each token of a document its word ids so that
+// lookups compare integers.
 #ifndef KG_EXTRACTOR_SERVICE_PIPELINE_GAZETTEER_H_
 #define KG_EXTRACTOR_SERVICE_PIPELINE_GAZETTEER_H_
 
+#include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/status/statusor.h"
+#include "extractor_service/pipeline/phrase_table.h"
 #include "extractor_service/pipeline/tokenizer.h"
 
 namespace kg::extractor {
-
-struct GazetteerEntry {
-  std::string canonical;  // canonical form (expansion, canonical name, ...)
-  std::string extra;      // second value column (class, parent place), or ""
-};
-
-// Maps phrases (token sequences) to entries.
-class PhraseTable {
- public:
-  // `case_sensitive` false: phrases and text are compared lower-cased.
-  explicit PhraseTable(bool case_sensitive) : case_sensitive_(case_sensitive) {}
-
-  void Add(std::string_view phrase, GazetteerEntry entry);
-
-  struct Match {
-    int length = 0;  // tokens matched; 0 = no match
-    const GazetteerEntry* entry = nullptr;
-  };
-  // Longest phrase starting at tokens[pos] and ending before `limit`.
-  Match LongestAt(const std::vector<Token>& tokens, int pos, int limit) const;
-
-  bool empty() const { return table_.empty(); }
-
- private:
-  const std::string& Key(const Token& t) const {
-    return case_sensitive_ ? t.text : t.lower;
-  }
-
-  bool case_sensitive_;
-  int max_length_ = 0;
-  absl::flat_hash_map<std::string, GazetteerEntry> table_;
-  // Keys of every proper prefix of a phrase: a lookup stops as soon as the
-  // tokens seen so far start no phrase.
-  absl::flat_hash_set<std::string> prefixes_;
-};
 
 class Gazetteer {
  public:
@@ -68,15 +39,20 @@ class Gazetteer {
   // Places: canonical name, extra = parent place or "".
   const PhraseTable& places() const { return places_; }
 
-  bool IsHonorific(std::string_view word) const {
-    return honorifics_.contains(absl::string_view(word.data(), word.size()));
-  }
-  bool IsFirstName(std::string_view word) const {
-    return first_names_.contains(absl::string_view(word.data(), word.size()));
-  }
+  // Sets text_id and lower_id of every token (see tokenizer.h). The tables
+  // and the Token overloads below then compare ids; on tokens that are not
+  // annotated they look the words up.
+  void Annotate(std::vector<Token>* tokens) const;
+
+  bool IsHonorific(std::string_view word) const;
+  bool IsHonorific(const Token& t) const;
+  bool IsFirstName(std::string_view word) const;
+  bool IsFirstName(const Token& t) const;
   // Entity class named by a head-word ("unit" -> "Unit"), lower-case key;
   // "" when the word is no head-word.
   const std::string& HeadClass(std::string_view lower_word) const;
+  // The same for the token's lower-case form.
+  const std::string& HeadClass(const Token& t) const;
 
   // Abbreviations the sentence splitter should not break after.
   const std::vector<std::string>& abbreviations() const {
@@ -84,16 +60,29 @@ class Gazetteer {
   }
 
  private:
-  Gazetteer();
+  // What the gazetteers say about one vocabulary word.
+  struct WordInfo {
+    bool honorific = false;
+    bool first_name = false;
+    int32_t head = -1;  // index in head_classes_, for a lower-case word
+  };
 
+  Gazetteer();
+  const WordInfo& Info(int32_t id) const;
+  // Interns the honorifics, first names and head-words (lower-case word,
+  // class) and fills info_; call after every table is loaded.
+  void IndexWords(const std::vector<std::string>& first_names,
+                  const std::vector<std::pair<std::string, std::string>>& heads);
+
+  std::shared_ptr<Vocabulary> vocabulary_;
   PhraseTable ranks_;
   PhraseTable titles_;
   PhraseTable crime_types_;
   PhraseTable organisations_;
   PhraseTable places_;
-  absl::flat_hash_set<std::string> honorifics_;
-  absl::flat_hash_set<std::string> first_names_;
-  absl::flat_hash_map<std::string, std::string> heads_;
+  std::vector<std::string> honorifics_;  // in file order
+  std::vector<WordInfo> info_;            // by vocabulary id
+  std::vector<std::string> head_classes_;
   std::vector<std::string> abbreviations_;
 };
 

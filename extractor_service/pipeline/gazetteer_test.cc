@@ -17,7 +17,8 @@ TEST(PhraseTableTest, FindsLongestMatch) {
   PhraseTable table(true);
   table.Add("Det Supt", {"Detective Superintendent", ""});
   table.Add("Supt", {"Superintendent", ""});
-  std::vector<Token> toks = Tokenize("Det Supt Amy Shaw");
+  const TokenizedString tokenized("Det Supt Amy Shaw");
+  const std::vector<Token>& toks = tokenized.tokens();
   PhraseTable::Match m = table.LongestAt(toks, 0, toks.size());
   ASSERT_EQ(m.length, 2);
   EXPECT_EQ(m.entry->canonical, "Detective Superintendent");
@@ -28,7 +29,8 @@ TEST(PhraseTableTest, FindsLongestMatch) {
 TEST(PhraseTableTest, CaseInsensitiveTable) {
   PhraseTable table(false);
   table.Add("knife crime", {"knife crime", ""});
-  std::vector<Token> toks = Tokenize("Knife Crime fell");
+  const TokenizedString tokenized("Knife Crime fell");
+  const std::vector<Token>& toks = tokenized.tokens();
   EXPECT_EQ(table.LongestAt(toks, 0, toks.size()).length, 2);
   EXPECT_EQ(table.LongestAt(toks, 0, 1).length, 0);  // limit respected
 }
@@ -36,7 +38,8 @@ TEST(PhraseTableTest, CaseInsensitiveTable) {
 TEST(GazetteerTest, LoadsShippedData) {
   absl::StatusOr<Gazetteer> g = Gazetteer::Load(DataDir());
   ASSERT_TRUE(g.ok()) << g.status();
-  std::vector<Token> toks = Tokenize("DCI GMP antisocial behaviour Salford");
+  TokenizedString tokenized("DCI GMP antisocial behaviour Salford");
+  const std::vector<Token>& toks = tokenized.tokens();
   EXPECT_EQ(g->ranks().LongestAt(toks, 0, 5).entry->canonical,
             "Detective Chief Inspector");
   EXPECT_EQ(g->organisations().LongestAt(toks, 1, 5).entry->canonical,
@@ -44,6 +47,16 @@ TEST(GazetteerTest, LoadsShippedData) {
   EXPECT_EQ(g->crime_types().LongestAt(toks, 2, 5).entry->canonical,
             "anti-social behaviour");
   EXPECT_EQ(g->places().LongestAt(toks, 4, 5).entry->extra, "Greater Manchester");
+  // Annotated tokens give the same answers through their word ids.
+  g->Annotate(&tokenized.mutable_tokens());
+  EXPECT_GE(toks[0].text_id, 0);
+  EXPECT_EQ(g->ranks().LongestAt(toks, 0, 5).entry->canonical,
+            "Detective Chief Inspector");
+  EXPECT_EQ(g->organisations().LongestAt(toks, 1, 5).length, 1);
+  EXPECT_EQ(g->crime_types().LongestAt(toks, 2, 5).entry->canonical,
+            "anti-social behaviour");
+  EXPECT_EQ(g->places().LongestAt(toks, 0, 5).length, 0);
+  EXPECT_FALSE(g->IsHonorific(toks[0]));
   EXPECT_TRUE(g->IsHonorific("Dame"));
   EXPECT_EQ(g->HeadClass("squad"), "Unit");
   EXPECT_EQ(g->HeadClass("officer"), "");

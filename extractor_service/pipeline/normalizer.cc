@@ -1,5 +1,6 @@
 #include "extractor_service/pipeline/normalizer.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cstdlib>
 #include <cstring>
@@ -96,20 +97,26 @@ bool LooksLikeHtml(std::string_view text) {
 NormalizedText::NormalizedText(std::string_view original)
     : original_(original), is_html_(LooksLikeHtml(original)) {
   text_.reserve(original.size());
-  to_original_.reserve(original.size());
-  to_original_end_.reserve(original.size());
   if (is_html_) {
     NormalizeHtml();
   } else {
     NormalizePlain(0, original.size());
   }
+  lower_.resize(text_.size());
+  const char* from = text_.data();
+  char* to = lower_.data();
+  for (size_t k = 0; k < text_.size(); ++k) {
+    const char c = from[k];
+    to[k] = static_cast<char>(c + ((static_cast<unsigned char>(c - 'A') < 26) << 5));
+  }
 }
 
 void NormalizedText::Append(std::string_view bytes, uint32_t orig_begin,
                             uint32_t orig_end) {
+  if (bytes.empty()) return;
+  segments_.push_back({static_cast<uint32_t>(text_.size()), orig_begin, orig_end,
+                       Segment::kFixed});
   text_.append(bytes.data(), bytes.size());
-  to_original_.insert(to_original_.end(), bytes.size(), orig_begin);
-  to_original_end_.insert(to_original_end_.end(), bytes.size(), orig_end);
 }
 
 void NormalizedText::AppendCodePoint(uint32_t cp, uint32_t orig_begin,
@@ -125,11 +132,18 @@ void NormalizedText::AppendCodePoint(uint32_t cp, uint32_t orig_begin,
 void NormalizedText::NormalizePlain(size_t i, size_t to) {
   const auto* s = reinterpret_cast<const unsigned char*>(original_.data());
   while (i < to) {
-    if (s[i] < 0x80) {  // fast path: ASCII copies through, byte for byte
-      text_.push_back(static_cast<char>(s[i]));
-      to_original_.push_back(static_cast<uint32_t>(i));
-      to_original_end_.push_back(static_cast<uint32_t>(i + 1));
-      ++i;
+    if (s[i] < 0x80) {  // fast path: ASCII runs copy through, byte for byte
+      size_t j = i + 1;
+      while (j < to && s[j] < 0x80) ++j;
+      const uint32_t at = static_cast<uint32_t>(text_.size());
+      const bool continues =
+          !segments_.empty() && segments_.back().kind == Segment::kIdentity &&
+          segments_.back().orig_begin + (at - segments_.back().begin) == i;
+      if (!continues) {
+        segments_.push_back({at, static_cast<uint32_t>(i), 0, Segment::kIdentity});
+      }
+      text_.append(original_.data() + i, j - i);
+      i = j;
       continue;
     }
     size_t len = Utf8SequenceLength(s[i]);
@@ -138,11 +152,9 @@ void NormalizedText::NormalizePlain(size_t i, size_t to) {
     if (const char* rep = Replacement(Decode(s + i, len)); rep != nullptr) {
       Append(rep, b, e);
     } else {
-      for (size_t k = 0; k < len; ++k) {
-        text_.push_back(original_[i + k]);
-        to_original_.push_back(static_cast<uint32_t>(i + k));
-        to_original_end_.push_back(e);
-      }
+      segments_.push_back({static_cast<uint32_t>(text_.size()), b, e,
+                           Segment::kCharCopy});
+      text_.append(original_.data() + i, len);
     }
     i += len;
   }
@@ -218,15 +230,26 @@ void NormalizedText::NormalizeHtml() {
   }
 }
 
+const NormalizedText::Segment& NormalizedText::SegmentOf(uint32_t pos) const {
+  // The last segment starting at or before pos (segments_[0].begin == 0).
+  auto it = std::upper_bound(
+      segments_.begin(), segments_.end(), pos,
+      [](uint32_t p, const Segment& s) { return p < s.begin; });
+  return *(it - 1);
+}
+
 uint32_t NormalizedText::ToOriginal(uint32_t pos) const {
-  if (pos >= to_original_.size()) return static_cast<uint32_t>(original_.size());
-  return to_original_[pos];
+  if (pos >= text_.size()) return static_cast<uint32_t>(original_.size());
+  const Segment& s = SegmentOf(pos);
+  return s.kind == Segment::kFixed ? s.orig_begin : s.orig_begin + (pos - s.begin);
 }
 
 uint32_t NormalizedText::ToOriginalEnd(uint32_t pos) const {
   if (pos == 0) return 0;
-  if (pos > to_original_end_.size()) return static_cast<uint32_t>(original_.size());
-  return to_original_end_[pos - 1];
+  if (pos > text_.size()) return static_cast<uint32_t>(original_.size());
+  const Segment& s = SegmentOf(pos - 1);
+  return s.kind == Segment::kIdentity ? s.orig_begin + (pos - s.begin)
+                                      : s.orig_end;
 }
 
 std::string_view NormalizedText::OriginalSlice(uint32_t begin,

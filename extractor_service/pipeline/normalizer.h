@@ -24,6 +24,8 @@ class NormalizedText {
   explicit NormalizedText(std::string_view original);
 
   const std::string& text() const { return text_; }
+  // text() ASCII-lowercased: the same size and byte offsets.
+  const std::string& lower() const { return lower_; }
   std::string_view original() const { return original_; }
   bool is_html() const { return is_html_; }
 
@@ -48,8 +50,22 @@ class NormalizedText {
   std::string_view original_;
   bool is_html_ = false;
   std::string text_;
-  std::vector<uint32_t> to_original_;
-  std::vector<uint32_t> to_original_end_;
+  std::string lower_;
+  // The offset maps, piecewise: a segment covers the normalised bytes from
+  // `begin` to the next segment's begin. Byte begin + d comes from
+  //   kIdentity: original [orig_begin + d, orig_begin + d + 1)  (ASCII runs)
+  //   kFixed:    original [orig_begin, orig_end)  (a replaced character)
+  //   kCharCopy: original [orig_begin + d, orig_end)  (a kept multi-byte
+  //              character: each byte ends where the character ends)
+  struct Segment {
+    enum Kind : uint8_t { kIdentity, kFixed, kCharCopy };
+    uint32_t begin;
+    uint32_t orig_begin;
+    uint32_t orig_end;
+    Kind kind;
+  };
+  const Segment& SegmentOf(uint32_t pos) const;
+  std::vector<Segment> segments_;
 };
 
 }  // namespace kg::extractor

@@ -37,19 +37,19 @@ void RelationExtractor::RunRule(const RelationRule& rule, BuiltinMatcher builtin
     return;
   }
   rule.pattern.ForEachMatch(ctx, [&](const PatternBindings& bindings) {
-    auto bound = [&](const std::string& slot) -> const std::vector<const Mention*>* {
+    auto bound = [&](const std::string& slot) -> const BoundMentions* {
       for (const auto& [name, mentions] : bindings) {
         if (name == slot) return &mentions;
       }
       return nullptr;
     };
-    const std::vector<const Mention*>* values = bound(rule.emit_value);
+    const BoundMentions* values = bound(rule.emit_value);
     if (rule.emit_subject == "@force") {
       if (values == nullptr) return;
       for (const Mention* v : *values) sink.Emit(v->canonical, ctx.primary_force, true, EntityClass::kOrganization);
       return;
     }
-    const std::vector<const Mention*>* subjects = bound(rule.emit_subject);
+    const BoundMentions* subjects = bound(rule.emit_subject);
     if (subjects == nullptr) return;
     for (const Mention* s : *subjects) {
       if (rule.emit_value == "@force") {
@@ -64,11 +64,14 @@ void RelationExtractor::RunRule(const RelationRule& rule, BuiltinMatcher builtin
 
 std::vector<FactDraft> RelationExtractor::Extract(const AnalyzedDocument& doc) const {
   std::vector<FactDraft> out;
+  out.reserve(doc.mentions.size() * 2);
   const std::string force = PrimaryForce(doc);
   size_t next = 0;
   const std::vector<RelationRule>& rules = rules_.rules();
+  RuleContext ctx{doc, 0, {}, force};
   for (int s = 0; s < static_cast<int>(doc.sentences.size()); ++s) {
-    RuleContext ctx{doc, s, {}, force};
+    ctx.sentence = s;
+    ctx.mentions.clear();
     while (next < doc.mentions.size() && doc.mentions[next].sentence == s) {
       ctx.mentions.push_back(&doc.mentions[next++]);
     }

@@ -34,7 +34,7 @@ class RelationExtractorTest : public ::testing::Test {
     SentenceSplitter splitter;
     for (const SentenceSpan& span : splitter.Split(doc.text.text())) {
       doc.sentences.push_back(
-          {span, Tokenize(doc.text.text(), span.begin, span.end)});
+          {span, Tokenize(doc.text.text(), doc.text.lower(), span.begin, span.end)});
     }
     EntityRecognizer(gaz_).Recognize(&doc);
     std::vector<std::string> out;

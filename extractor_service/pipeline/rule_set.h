@@ -18,17 +18,19 @@
 
 #include <memory>
 #include <string>
-#include "absl/strings/string_view.h"
+#include <string_view>
+#include <utility>
 #include <vector>
+
+#include "absl/strings/string_view.h"
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/status/statusor.h"
 #include "extractor_service/pipeline/token_pattern.h"
+#include "extractor_service/pipeline/word_list.h"
 
 namespace kg::extractor {
-
-using WordList = absl::flat_hash_set<std::string>;
 
 struct RuleExample {
   bool positive = true;

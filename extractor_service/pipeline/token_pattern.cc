@@ -1,6 +1,8 @@
 #include "extractor_service/pipeline/token_pattern.h"
 
+#include <algorithm>
 #include <cstdlib>
+#include <string_view>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/numbers.h"
@@ -108,7 +110,7 @@ class Matcher {
   }
 
  private:
-  static bool WordMatches(const PatternElement& e, const std::string& w) {
+  static bool WordMatches(const PatternElement& e, std::string_view w) {
     if (e.kind == PatternElement::kList) return e.list->contains(w);
     for (const std::string& a : e.words) {
       if (a == w) return true;
@@ -128,7 +130,7 @@ class Matcher {
                  PatternBindings* b) const {
     const Mention* m = MentionAt(e, pos);
     if (m == nullptr) return false;
-    std::vector<const Mention*> bound{m};
+    BoundMentions bound{m};
     int end = m->end;
     while (e.many && end < n_) {  // "A, B and C", "A and B", "A or B"
       int k = end;
@@ -195,6 +197,21 @@ void TokenPattern::ForEachMatch(
   const int n = static_cast<int>(ctx.tokens().size());
   Matcher matcher(elements_, ctx);
   PatternBindings bindings;
+  if (elements_.front().kind == PatternElement::kSlot &&
+      std::is_sorted(ctx.mentions.begin(), ctx.mentions.end(),
+                     [](const Mention* a, const Mention* b) {
+                       return a->begin < b->begin;
+                     })) {
+    // A leading slot matches only where a mention begins.
+    int last = -1;
+    for (const Mention* m : ctx.mentions) {
+      if (m->begin == last || m->begin < 0 || m->begin >= n) continue;
+      last = m->begin;
+      bindings.clear();
+      if (matcher.Match(0, last, &bindings)) on_match(bindings);
+    }
+    return;
+  }
   for (int pos = 0; pos < n; ++pos) {
     bindings.clear();
     if (matcher.Match(0, pos, &bindings)) on_match(bindings);

@@ -24,8 +24,10 @@
 #include <vector>
 
 #include "absl/container/flat_hash_set.h"
+#include "absl/container/inlined_vector.h"
 #include "absl/status/statusor.h"
 #include "extractor_service/pipeline/rule_context.h"
+#include "extractor_service/pipeline/word_list.h"
 
 namespace kg::extractor {
 
@@ -33,7 +35,7 @@ struct PatternElement {
   enum Kind { kWords, kList, kGap, kSlot } kind = kWords;
   std::vector<std::string> words;  // kWords: lower-case alternatives
   std::string name;                // kList: list name; kSlot: binding name
-  const absl::flat_hash_set<std::string>* list = nullptr;  // kList, resolved
+  const WordList* list = nullptr;  // kList, resolved
   bool optional = false;
   bool negated = false;     // kWords/kList: "!X"
   int max_gap = 0;          // kGap
@@ -44,9 +46,10 @@ struct PatternElement {
 // Bit of a slot class name ("Person", "Force", "Named"), or 0 if unknown.
 uint32_t SlotClassBit(absl::string_view name);
 
+// The mentions bound to one slot ("A, B and C" binds three).
+using BoundMentions = absl::InlinedVector<const Mention*, 4>;
 // Mentions bound by one match, by slot name, in slot order.
-using PatternBindings =
-    std::vector<std::pair<std::string, std::vector<const Mention*>>>;
+using PatternBindings = std::vector<std::pair<std::string, BoundMentions>>;
 
 class TokenPattern {
  public:

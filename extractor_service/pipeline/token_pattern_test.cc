@@ -16,7 +16,8 @@ class TokenPatternTest : public ::testing::Test {
     doc_ = std::make_unique<AnalyzedDocument>(text_);
     AnalyzedSentence s;
     s.span = {0, static_cast<uint32_t>(text_.size())};
-    s.tokens = Tokenize(doc_->text.text());
+    s.tokens = Tokenize(doc_->text.text(), doc_->text.lower(), 0,
+                        static_cast<uint32_t>(text_.size()));
     doc_->sentences.push_back(std::move(s));
     AddMention(EntityClass::kPerson, "Ann Lee", 0, 3);
     AddMention(EntityClass::kUnit, "Dog Unit", 7, 9);

@@ -41,29 +41,36 @@ uint32_t ScanWord(std::string_view t, uint32_t i, uint32_t end) {
   return j;
 }
 
-Token MakeToken(std::string_view t, uint32_t b, uint32_t e, TokenKind kind) {
+Token MakeToken(std::string_view t, std::string_view lower, uint32_t b,
+                uint32_t e, TokenKind kind) {
   Token tok;
   tok.begin = b;
   tok.end = e;
-  tok.text = std::string(t.substr(b, e - b));
-  tok.lower = absl::AsciiStrToLower(tok.text);
+  tok.text = t.substr(b, e - b);
+  tok.lower = lower.substr(b, e - b);
   tok.kind = kind;
   tok.capitalized = absl::ascii_isupper(static_cast<unsigned char>(t[b]));
-  int letters = 0;
-  bool lower = false;
-  for (unsigned char c : tok.text) {
-    if (absl::ascii_isalpha(c)) ++letters;
-    if (absl::ascii_islower(c)) lower = true;
+  if (e - b >= 2) {
+    int letters = 0;
+    bool has_lower = false;
+    for (unsigned char c : tok.text) {
+      if (absl::ascii_islower(c)) {
+        has_lower = true;
+        break;
+      }
+      if (absl::ascii_isalpha(c)) ++letters;
+    }
+    tok.all_caps = letters >= 2 && !has_lower;
   }
-  tok.all_caps = letters >= 2 && !lower;
   return tok;
 }
 
 }  // namespace
 
-std::vector<Token> Tokenize(std::string_view text, uint32_t begin,
-                            uint32_t end) {
+std::vector<Token> Tokenize(std::string_view text, std::string_view lower,
+                            uint32_t begin, uint32_t end) {
   std::vector<Token> out;
+  out.reserve((end - begin) / 4 + 1);
   uint32_t i = begin;
   while (i < end) {
     const unsigned char c = text[i];
@@ -73,7 +80,7 @@ std::vector<Token> Tokenize(std::string_view text, uint32_t begin,
     }
     if (IsAlnum(c)) {
       const uint32_t j = ScanWord(text, i, end);
-      out.push_back(MakeToken(text, i, j,
+      out.push_back(MakeToken(text, lower, i, j,
                               IsDigit(c) ? TokenKind::kNumber
                                          : TokenKind::kWord));
       i = j;
@@ -82,14 +89,19 @@ std::vector<Token> Tokenize(std::string_view text, uint32_t begin,
     if (c == '\'' && i + 1 < end && (text[i + 1] == 's' || text[i + 1] == 'S') &&
         (i + 2 >= end || !IsAlnum(text[i + 2])) && !out.empty() &&
         out.back().end == i) {
-      out.push_back(MakeToken(text, i, i + 2, TokenKind::kWord));
+      out.push_back(MakeToken(text, lower, i, i + 2, TokenKind::kWord));
       i += 2;
       continue;
     }
-    out.push_back(MakeToken(text, i, i + 1, TokenKind::kPunct));
+    out.push_back(MakeToken(text, lower, i, i + 1, TokenKind::kPunct));
     ++i;
   }
   return out;
 }
+
+TokenizedString::TokenizedString(std::string_view text)
+    : text_(text),
+      lower_(absl::AsciiStrToLower(absl::string_view(text.data(), text.size()))),
+      tokens_(Tokenize(text_, lower_, 0, static_cast<uint32_t>(text_.size()))) {}
 
 }  // namespace kg::extractor

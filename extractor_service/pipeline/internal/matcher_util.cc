@@ -37,7 +37,7 @@ std::vector<const Mention*> CrimesAfter(const RuleContext& ctx, int from,
 Nominal FindNominal(const RuleContext& ctx) {
   const std::vector<Token>& t = ctx.tokens();
   for (int k = 0; k < static_cast<int>(t.size()); ++k) {
-    const std::string& w = t[k].text;
+    const std::string_view w = t[k].text;
     Nominal nom;
     if (w == "campaign" || w == "campaigns") {
       nom.cls = EC::kCampaign;

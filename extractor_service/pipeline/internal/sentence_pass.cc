@@ -1,0 +1,154 @@
+// Operations, forces and bodies, places and crime types.
+#include "extractor_service/pipeline/internal/sentence_pass.h"
+
+#include <algorithm>
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "extractor_service/pipeline/internal/word_classes.h"
+
+namespace kg::extractor::internal {
+
+SentencePass::SentencePass(const Gazetteer& gaz, const AnalyzedDocument& doc,
+                           int s, PersonResolver* people)
+    : gaz_(gaz),
+      doc_(doc),
+      s_(s),
+      t_(doc.sentences[s].tokens),
+      n_(static_cast<int>(t_.size())),
+      lex_(t_.size(), 0),
+      claimed_(t_.size(), 0),
+      people_(*people) {
+  out_.reserve(16);
+  for (int k = 0; k < n_; ++k) {
+    if (!IsCapWord(t_[k])) continue;  // the other classes need a capital
+    lex_[k] |= kCap;
+    if (IsFunctionWord(t_[k])) lex_[k] |= kFunction;
+    if (ComputeNameToken(k)) lex_[k] |= kName;
+  }
+}
+
+bool SentencePass::ComputeNameToken(int k) const {
+  const Token& t = t_[k];
+  return Cap(k) && !t.all_caps && !Function(k) && gaz_.HeadClass(t).empty() &&
+         !gaz_.IsHonorific(t) && gaz_.ranks().LongestAt(t_, k, k + 1).length == 0;
+}
+
+std::vector<Mention> SentencePass::Run() {
+  for (int i = 0; i < n_; ++i) TryOperation(i);
+  for (int i = 0; i < n_; ++i) TryPerson(i);
+  for (int i = 0; i < n_;) i = TryChunk(i);
+  for (int i = 0; i < n_; ++i) TryOrganisation(i);
+  for (int i = 0; i < n_;) i = TryPlace(i);
+  for (int i = 0; i < n_;) i = TryCrimeType(i);
+  // Stable order by first token, moving each mention once.
+  std::vector<int> order(out_.size());
+  for (size_t k = 0; k < order.size(); ++k) order[k] = static_cast<int>(k);
+  std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+    return out_[a].begin < out_[b].begin;
+  });
+  std::vector<Mention> sorted;
+  sorted.reserve(out_.size());
+  for (int k : order) sorted.push_back(std::move(out_[k]));
+  return sorted;
+}
+
+Mention& SentencePass::Add(EntityClass cls, std::string canonical, int b,
+                           int e) {
+  Mention m;
+  m.cls = cls;
+  m.canonical = std::move(canonical);
+  m.sentence = s_;
+  m.begin = b;
+  m.end = e;
+  out_.push_back(std::move(m));
+  return out_.back();
+}
+
+// "Operation Tern", "Op Tern", "Operation Tern/Kestrel",
+// "Operations Tern, Kestrel and Lark".
+void SentencePass::TryOperation(int i) {
+  const std::string_view w = t_[i].text;
+  const bool single = w == "Operation" || w == "Op";
+  const bool plural = w == "Operations" || w == "Ops";
+  if ((!single && !plural) || claimed_[i]) return;
+  int k = i + 1;
+  while (k < n_) {
+    const int g = k;
+    while (k < n_ && k - g < 4 && Cap(k) && !Function(k)) ++k;
+    if (k == g) break;
+    AddOperation(g, k, g == i + 1 ? i : g, k);
+    if (k < n_ && t_[k].text == "/") {
+      ++k;
+      continue;
+    }
+    if (!plural || k >= n_) break;
+    if (t_[k].text == ",") ++k;
+    if (k < n_ && (t_[k].lower == "and" || t_[k].text == "&")) ++k;
+  }
+  if (k > i + 1) Claim(i, k);
+}
+
+void SentencePass::AddOperation(int name_b, int name_e, int b, int e) {
+  Mention& m = Add(EntityClass::kOperation,
+                   absl::StrCat("Operation ", Slice(name_b, name_e)), b, e);
+  if (t_[b].text == "Op") SetAlias(&m, Slice(b, e));
+}
+
+// Forces and national bodies. A short form after "the" is recorded with
+// its article when the gazetteer lists it so ("the Met"); a force named
+// attributively before a rank or title ("Force Commissioner") is no alias.
+void SentencePass::TryOrganisation(int i) {
+  if (claimed_[i] || t_[i].lower == "the") return;
+  PhraseTable::Match m = gaz_.organisations().LongestAt(t_, i, n_);
+  if (m.length == 0 || !Free(i, i + m.length)) return;
+  const int e = i + m.length;
+  Mention& o = Add(ClassFromName(m.entry->extra), m.entry->canonical, i, e);
+  o.force = true;
+  Claim(i, e);
+  if (e < n_ && (gaz_.ranks().LongestAt(t_, e, n_).length > 0 ||
+                 gaz_.titles().LongestAt(t_, e, n_).length > 0)) {
+    return;
+  }
+  std::string surface = Slice(i, e);
+  // A short form the gazetteer lists with its article ("the Met") is
+  // recorded in that form, also in headlines that drop the article.
+  if (HasArticleForm(i, e, m.length)) surface = absl::StrCat("the ", surface);
+  SetAlias(&o, std::move(surface));
+}
+
+// Whether "the" followed by tokens [i, e) is an organisation phrase of
+// exactly length + 1 tokens.
+bool SentencePass::HasArticleForm(int i, int e, int length) const {
+  std::vector<Token> with_article;
+  with_article.reserve(e - i + 1);
+  Token the;
+  the.text = the.lower = "the";
+  with_article.push_back(the);
+  with_article.insert(with_article.end(), t_.begin() + i, t_.begin() + e);
+  gaz_.Annotate(&with_article);
+  return gaz_.organisations().LongestAt(with_article, 0, length + 1).length ==
+         length + 1;
+}
+
+// Places outside names are mentions of their own; places inside a name
+// ("West End team") are kept with inside_name set, for operates_in.
+int SentencePass::TryPlace(int i) {
+  PhraseTable::Match m = gaz_.places().LongestAt(t_, i, n_);
+  if (m.length == 0) return i + 1;
+  Mention& p = Add(EntityClass::kPlace, m.entry->canonical, i, i + m.length);
+  p.parent = m.entry->extra;
+  p.inside_name = !Free(i, i + m.length);
+  Claim(i, i + m.length);
+  return i + m.length;
+}
+
+int SentencePass::TryCrimeType(int i) {
+  PhraseTable::Match m = gaz_.crime_types().LongestAt(t_, i, n_);
+  if (m.length == 0) return i + 1;
+  Mention& c = Add(EntityClass::kCrimeType, m.entry->canonical, i, i + m.length);
+  c.inside_name = !Free(i, i + m.length);
+  return i + m.length;
+}
+
+}  // namespace kg::extractor::internal

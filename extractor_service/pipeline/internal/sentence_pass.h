@@ -1,0 +1,89 @@
+// The entity recognizer's work on one sentence (not part of any public
+// contract; see entity_recognizer.h). Passes run in a fixed order and claim
+// tokens, so later passes never re-label a claimed token.
+#ifndef KG_EXTRACTOR_SERVICE_PIPELINE_INTERNAL_SENTENCE_PASS_H_
+#define KG_EXTRACTOR_SERVICE_PIPELINE_INTERNAL_SENTENCE_PASS_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "extractor_service/pipeline/analyzed_document.h"
+#include "extractor_service/pipeline/coreference.h"
+#include "extractor_service/pipeline/gazetteer.h"
+
+namespace kg::extractor::internal {
+
+class SentencePass {
+ public:
+  // The sentence's tokens must be annotated by `gaz` (Gazetteer::Annotate).
+  SentencePass(const Gazetteer& gaz, const AnalyzedDocument& doc, int s,
+               PersonResolver* people);
+
+  // The sentence's mentions, ordered by first token.
+  std::vector<Mention> Run();
+
+ private:
+  // Per-token word classes, computed once per sentence. kFunction and
+  // kName are only set on kCap tokens (and only asked of them).
+  enum : uint8_t { kCap = 1, kFunction = 2, kName = 4 };
+  bool Cap(int k) const { return lex_[k] & kCap; }
+  bool Function(int k) const { return lex_[k] & kFunction; }
+  // A capitalised word that can belong to a person's name.
+  bool IsNameToken(int k) const { return lex_[k] & kName; }
+  bool ComputeNameToken(int k) const;
+
+  std::string Slice(int b, int e) const {
+    return std::string(doc_.Slice(s_, b, e));
+  }
+  bool Free(int b, int e) const {
+    for (int k = b; k < e; ++k) {
+      if (claimed_[k]) return false;
+    }
+    return true;
+  }
+  void Claim(int b, int e) {
+    for (int k = b; k < e; ++k) claimed_[k] = 1;
+  }
+  Mention& Add(EntityClass cls, std::string canonical, int b, int e);
+  int NameEnd(int j, int max_len) const {
+    int k = j;
+    while (k < n_ && k - j < max_len && IsNameToken(k)) ++k;
+    return k;
+  }
+  void SetAlias(Mention* m, std::string surface) {
+    if (surface != m->canonical) m->alias = std::move(surface);
+  }
+
+  // sentence_pass.cc
+  void TryOperation(int i);
+  void AddOperation(int name_b, int name_e, int b, int e);
+  void TryOrganisation(int i);
+  bool HasArticleForm(int i, int e, int length) const;
+  int TryPlace(int i);
+  int TryCrimeType(int i);
+  // sentence_pass_people.cc
+  void TryPerson(int i);
+  bool TryAppositiveAfterName(int i);
+  bool TryPrefixedPerson(int i);
+  void AddPerson(int b, int e, int name_b, int name_e, bool alias);
+  // sentence_pass_chunks.cc
+  int TryChunk(int i);
+  int ChunkEnd(int i) const;
+  bool ClassifyChunk(int b, int e);
+  void TryAcronym(int p, size_t mention_index);
+
+  const Gazetteer& gaz_;
+  const AnalyzedDocument& doc_;
+  const int s_;
+  const std::vector<Token>& t_;
+  const int n_;
+  std::vector<uint8_t> lex_;
+  std::vector<char> claimed_;
+  PersonResolver& people_;
+  std::vector<Mention> out_;
+};
+
+}  // namespace kg::extractor::internal
+
+#endif  // KG_EXTRACTOR_SERVICE_PIPELINE_INTERNAL_SENTENCE_PASS_H_

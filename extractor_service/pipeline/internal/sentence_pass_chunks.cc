@@ -1,0 +1,127 @@
+// Capitalised chunks named by a head-word ("Dog Unit", "Bright Nights
+// campaign") and acronyms introduced in brackets.
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+#include "extractor_service/pipeline/internal/sentence_pass.h"
+#include "extractor_service/pipeline/internal/word_classes.h"
+
+namespace kg::extractor::internal {
+
+int SentencePass::ChunkEnd(int i) const {
+  int end = i + 1;
+  int k = i + 1;
+  while (k < n_ && !claimed_[k]) {
+    const Token& t = t_[k];
+    if (Cap(k) && !Function(k)) {
+      end = ++k;
+      continue;
+    }
+    if (t.text == "'s" && k + 1 < n_ && Cap(k + 1)) {
+      if (gaz_.organisations().LongestAt(t_, i, k).length == k - i ||
+          gaz_.places().LongestAt(t_, i, k).length == k - i) {
+        break;
+      }
+      ++k;
+      continue;
+    }
+    if (IsConnector(t) && k + 1 < n_ && end == k) {
+      if (t.lower == "and" && !gaz_.HeadClass(t_[k - 1]).empty()) break;
+      int m = k + 1;
+      if (t_[m].lower == "the" && (t.lower == "of" || t.lower == "for")) ++m;
+      if (m < n_ && !claimed_[m] && Cap(m) && !Function(m)) {
+        if (t.lower == "and" && (gaz_.organisations().LongestAt(t_, m, n_).length ||
+                                 gaz_.places().LongestAt(t_, m, n_).length)) {
+          break;
+        }
+        k = m;
+        continue;
+      }
+    }
+    break;
+  }
+  return end;
+}
+
+int SentencePass::TryChunk(int i) {
+  if (claimed_[i] || !Cap(i) || Function(i)) return i + 1;
+  // A sentence-initial gerund ("Bolstering Flying Squad") is no name.
+  const std::string_view w = t_[i].lower;
+  if ((i == 0 || t_[i - 1].kind == TokenKind::kPunct) && w.size() > 4 &&
+      w.compare(w.size() - 3, 3, "ing") == 0) {
+    return i + 1;
+  }
+  const int e = ChunkEnd(i);
+  if (gaz_.organisations().LongestAt(t_, i, e).length == e - i) return e;
+  if (!ClassifyChunk(i, e)) {
+    for (int k = i; k < e; ++k) {
+      if (IsConnector(t_[k])) {
+        Claim(i, e);
+        break;
+      }
+    }
+  }
+  return e;
+}
+
+// Names the chunk [b, e) by its head-word; returns false when it has none.
+bool SentencePass::ClassifyChunk(int b, int e) {
+  const bool is_place = gaz_.places().LongestAt(t_, b, e).length == e - b;
+  int h = e;  // lower-case head position, possibly after an apostrophe
+  if (h + 1 < n_ && t_[h].text == "'" && !t_[h + 1].capitalized) ++h;
+  std::string head_class;
+  if (h < n_ && t_[h].kind == TokenKind::kWord && !t_[h].capitalized &&
+      t_[h].lower.back() != 's') {
+    head_class = gaz_.HeadClass(t_[h]);
+  }
+  if (!head_class.empty() && head_class != "Organization") {
+    const EntityClass cls = ClassFromName(head_class);
+    const std::string surface = Slice(b, h + 1);
+    std::string canonical;
+    if (cls == EntityClass::kUnit) {
+      std::string head(t_[h].text);
+      if (!is_place) head[0] = absl::ascii_toupper(head[0]);
+      canonical = absl::StrCat(Slice(b, e), " ", head);
+    } else if (cls == EntityClass::kPlace ||
+               (cls == EntityClass::kProgramme && t_[h].lower == "plan")) {
+      canonical = surface;  // "Turnaround plan": the head is part of the name
+    } else {
+      if (is_place) return false;
+      canonical = Slice(b, e);
+    }
+    Mention& m = Add(cls, canonical, b, h + 1);
+    // "the Bright Nights campaign" is no alias of "Bright Nights".
+    if (cls != EntityClass::kCampaign) SetAlias(&m, surface);
+    Claim(b, h + 1);
+    TryAcronym(h + 1, out_.size() - 1);
+    return true;
+  }
+  if (e - b < 2) return false;
+  std::string cls_name = gaz_.HeadClass(t_[e - 1]);
+  for (int k = b; cls_name.empty() && k + 1 < e; ++k) {
+    if (t_[k + 1].lower == "for" || t_[k + 1].lower == "of") {
+      cls_name = gaz_.HeadClass(t_[k]);
+    }
+  }
+  if (cls_name.empty()) return false;
+  Add(ClassFromName(cls_name), Slice(b, e), b, e);
+  Claim(b, e);
+  TryAcronym(e, out_.size() - 1);
+  return true;
+}
+
+// "(VSUs)" right after a name: an alias of that name.
+void SentencePass::TryAcronym(int p, size_t mention_index) {
+  if (p + 2 >= n_ || t_[p].text != "(" || t_[p + 2].text != ")" ||
+      !IsAcronym(t_[p + 1])) {
+    return;
+  }
+  Mention copy = out_[mention_index];
+  copy.alias = std::string(t_[p + 1].text);
+  copy.acronym = true;
+  copy.begin = p + 1;
+  copy.end = p + 2;
+  out_.push_back(std::move(copy));
+  Claim(p, p + 3);
+}
+
+}  // namespace kg::extractor::internal

@@ -1,0 +1,148 @@
+// People: rank/title prefixes, appositive titles, given names, short forms
+// and pronouns resolved to a person seen earlier.
+#include "extractor_service/pipeline/internal/sentence_pass.h"
+#include "extractor_service/pipeline/internal/word_classes.h"
+
+namespace kg::extractor::internal {
+
+void SentencePass::AddPerson(int b, int e, int name_b, int name_e, bool alias) {
+  Mention& m = Add(EntityClass::kPerson, Slice(name_b, name_e), b, e);
+  if (alias) SetAlias(&m, Slice(b, e));
+  people_.Observe(m.canonical);
+  Claim(b, e);
+}
+
+void SentencePass::TryPerson(int i) {
+  if (claimed_[i]) return;
+  if (TryAppositiveAfterName(i) || TryPrefixedPerson(i)) return;
+  const Token& t = t_[i];
+  if ((t.lower == "he" || t.lower == "she") && i + 1 < n_ &&
+      IsReportingVerb(t_[i + 1])) {
+    const std::string who = people_.Last();
+    if (who.empty()) return;
+    Mention& m = Add(EntityClass::kPerson, who, i, i + 1);
+    m.pronoun = true;
+    return;
+  }
+  if (!IsNameToken(i) || (i > 0 && Cap(i - 1) && !Function(i - 1))) return;
+  const int k = NameEnd(i, 3);
+  if (k - i >= 2 && gaz_.IsFirstName(t) && Free(i, k)) {
+    Mention& m = Add(EntityClass::kPerson, Slice(i, k), i, k);
+    m.role_rule = "type.given_name";
+    people_.Observe(m.canonical);
+    Claim(i, k);
+    return;
+  }
+  if (k - i == 1) {
+    const std::string who = people_.ByNamePart(t.text);
+    if (who.empty()) return;
+    Mention& m = Add(EntityClass::kPerson, who, i, k);
+    SetAlias(&m, Slice(i, k));
+    people_.Observe(who);
+    Claim(i, k);
+  }
+}
+
+// "Dee Smith, Chief Executive, Acme Retail Group, said:"
+bool SentencePass::TryAppositiveAfterName(int i) {
+  if (i > 0 && Cap(i - 1)) return false;
+  const int k = NameEnd(i, 3);
+  if (k - i < 2 || k + 1 >= n_ || t_[k].text != ",") return false;
+  PhraseTable::Match title = gaz_.titles().LongestAt(t_, k + 1, n_);
+  PhraseTable::Match rank = gaz_.ranks().LongestAt(t_, k + 1, n_);
+  const PhraseTable::Match& role = title.length >= rank.length ? title : rank;
+  if (role.length == 0) return false;
+  int a = k + 1 + role.length;
+  if (a >= n_ || t_[a].text != ",") return false;
+  ++a;
+  int b = a;
+  while (b < n_ && (Cap(b) || (IsConnector(t_[b]) && b + 1 < n_ && Cap(b + 1)))) {
+    ++b;
+  }
+  if (b == a || !Cap(b - 1)) return false;
+  const bool clause_end =
+      b == n_ || t_[b].text == ":" || IsReportingVerb(t_[b]) ||
+      (t_[b].text == "," && b + 1 < n_ && IsReportingVerb(t_[b + 1]));
+  if (!clause_end) return false;
+  AddPerson(i, k, i, k, false);
+  Mention& p = out_.back();
+  p.role = role.entry->canonical;
+  p.role_rule = "has_role.appositive_title";
+  const std::string org = Slice(a, b);
+  p.org = org;
+  p.org_rule = "member_of.appositive_org";
+  Add(EntityClass::kOrganization, org, a, b);
+  Claim(k, b);
+  return true;
+}
+
+// "[Force] Rank/Title* Honorific? Name": "GMP Det Supt Amy Shaw",
+// "Commissioner Sir Ann Bell", "Ms Shaw"; or "The Mayor of X, Ann Bell,".
+bool SentencePass::TryPrefixedPerson(int i) {
+  int j = i;
+  std::string org;
+  PhraseTable::Match om = gaz_.organisations().LongestAt(t_, i, n_);
+  if (om.length > 0 && i + om.length < n_ &&
+      (gaz_.ranks().LongestAt(t_, i + om.length, n_).length > 0 ||
+       gaz_.titles().LongestAt(t_, i + om.length, n_).length > 0)) {
+    org = om.entry->canonical;
+    j += om.length;
+  }
+  std::string role, rule;
+  while (j < n_) {
+    PhraseTable::Match rm = gaz_.ranks().LongestAt(t_, j, n_);
+    PhraseTable::Match tm = gaz_.titles().LongestAt(t_, j, n_);
+    if (rm.length > 0 || tm.length > 0) {
+      const bool is_rank = rm.length >= tm.length;
+      if (role.empty()) {
+        role = is_rank ? rm.entry->canonical : tm.entry->canonical;
+        rule = is_rank ? "has_role.rank_before_name" : "has_role.title_before_name";
+      }
+      j += is_rank ? rm.length : tm.length;
+    } else if (gaz_.IsHonorific(t_[j]) && j + 1 < n_ && Cap(j + 1)) {
+      ++j;
+    } else {
+      break;
+    }
+    if (j < n_ && t_[j].text == ".") ++j;
+  }
+  if (j == i || j >= n_) return false;
+  int k = NameEnd(j, 3);
+  if (k == j && !role.empty() && t_[j].text == ",") {
+    k = NameEnd(j + 1, 3);
+    if (k - (j + 1) < 2 || (k < n_ && t_[k].text != "," && !IsReportingVerb(t_[k]) &&
+                            t_[k].lower != "has")) {
+      return false;
+    }
+    AddPerson(i, k, j + 1, k, false);
+    out_.back().role = role;
+    out_.back().role_rule = "has_role.title_appositive";
+    return true;
+  }
+  if (k == j) return false;
+  std::string canonical;
+  if (k - j == 1) {
+    canonical = people_.BySurname(t_[j].text);
+    if (canonical.empty()) return false;
+  }
+  if (!org.empty()) {
+    Mention& f = Add(EntityClass::kOrganization, org, i, i + om.length);
+    f.force = true;
+  }
+  AddPerson(i, k, j, k, true);
+  Mention& p = out_.back();
+  if (!canonical.empty()) {
+    p.canonical = canonical;
+    p.alias = Slice(i, k);
+    people_.Observe(canonical);
+  }
+  p.role = role;
+  p.role_rule = rule;
+  if (!org.empty()) {
+    p.org = org;
+    p.org_rule = "member_of.force_before_rank";
+  }
+  return true;
+}
+
+}  // namespace kg::extractor::internal
