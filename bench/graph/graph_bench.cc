@@ -24,7 +24,7 @@
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_split.h"
 #include "absl/time/clock.h"
-#include "bench/graph/health.grpc.pb.h"
+#include "grpc/health/v1/health.grpc.pb.h"
 #include "bench/graph/ingest_load.h"
 #include "bench/graph/latency.h"
 #include "bench/graph/query_set.h"
