@@ -6,6 +6,7 @@
 #include <string>
 
 #include "absl/strings/string_view.h"
+#include "common/value_text.h"
 #include "kg/v1/fact.pb.h"
 
 namespace kg::cli {
@@ -18,9 +19,6 @@ std::string ValueToJson(const kg::v1::Value& value);
 
 // A JSON string literal, quotes included. Invalid UTF-8 bytes become U+FFFD.
 std::string JsonString(absl::string_view text);
-
-// The value's lexical form, without quotes ("Commander", "Jane Connors").
-std::string ValueLexicalForm(const kg::v1::Value& value);
 
 }  // namespace kg::cli
 

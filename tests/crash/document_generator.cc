@@ -7,6 +7,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "common/content_hash.h"
+#include "common/value_text.h"
 #include "tests/crash/fact_key.h"
 
 namespace kg::crash {
@@ -67,7 +68,7 @@ void AddEvidence(const std::string& document_id, uint32_t offset, Rng& rng,
                  kg::v1::Fact& fact) {
   const std::string sentence =
       absl::StrCat(fact.subject(), " ", fact.predicate(), " ",
-                   LexicalForm(fact.value()), ".");
+                   ValueLexicalForm(fact.value()), ".");
   kg::v1::Evidence* evidence = fact.add_evidence();
   evidence->set_document_id(document_id);
   evidence->set_sentence(sentence);

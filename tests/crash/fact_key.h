@@ -9,9 +9,6 @@
 
 namespace kg::crash {
 
-// The value as written, without its type ("" for an unset value).
-std::string LexicalForm(const kg::v1::Value& value);
-
 // A string equal for two facts exactly when subject, predicate, value type
 // and value are equal; evidence is ignored. Readable, for messages.
 std::string FactKey(const kg::v1::Fact& fact);

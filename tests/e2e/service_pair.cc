@@ -8,6 +8,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "common/grpc_status.h"
+#include "common/value_text.h"
 #include "grpcpp/create_channel.h"
 #include "grpcpp/security/credentials.h"
 #include "gtest/gtest.h"
@@ -18,17 +19,6 @@ namespace {
 std::string EnvOr(const char* name, const std::string& fallback) {
   const char* value = std::getenv(name);
   return value != nullptr ? value : fallback;
-}
-
-std::string Lexical(const kg::v1::Value& value) {
-  switch (value.kind_case()) {
-    case kg::v1::Value::kEntity: return value.entity();
-    case kg::v1::Value::kText: return value.text();
-    case kg::v1::Value::kInteger: return absl::StrCat(value.integer());
-    case kg::v1::Value::kDecimal: return value.decimal();
-    case kg::v1::Value::kDate: return value.date();
-    default: return "";
-  }
 }
 
 }  // namespace
@@ -115,7 +105,7 @@ absl::StatusOr<std::vector<std::string>> ServicePair::QueryStrings(
   for (const kg::v1::QueryRow& row : *rows) {
     std::vector<std::string> values;
     for (const kg::v1::Binding& b : row.bindings()) {
-      values.push_back(Lexical(b.value()));
+      values.push_back(ValueLexicalForm(b.value()));
     }
     lines.push_back(absl::StrJoin(values, " | "));
   }

@@ -6,6 +6,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "common/grpc_status.h"
+#include "common/value_text.h"
 #include "grpcpp/create_channel.h"
 #include "grpcpp/security/credentials.h"
 
@@ -15,17 +16,6 @@ namespace {
 std::string Env(const char* name, const char* fallback) {
   const char* value = std::getenv(name);
   return value != nullptr ? value : fallback;
-}
-
-std::string Lexical(const kg::v1::Value& value) {
-  switch (value.kind_case()) {
-    case kg::v1::Value::kEntity: return value.entity();
-    case kg::v1::Value::kText: return absl::StrCat("\"", value.text(), "\"");
-    case kg::v1::Value::kInteger: return absl::StrCat(value.integer());
-    case kg::v1::Value::kDecimal: return value.decimal();
-    case kg::v1::Value::kDate: return value.date();
-    default: return "";
-  }
 }
 
 }  // namespace
@@ -99,7 +89,7 @@ absl::StatusOr<std::vector<std::string>> GraphServices::QueryStrings(
   kg::v1::QueryRow row;
   while (reader->Read(&row)) {
     std::vector<std::string> values;
-    for (const kg::v1::Binding& b : row.bindings()) values.push_back(Lexical(b.value()));
+    for (const kg::v1::Binding& b : row.bindings()) values.push_back(ValueLexicalForm(b.value()));
     lines.push_back(absl::StrJoin(values, " | "));
   }
   const grpc::Status status = reader->Finish();
@@ -145,7 +135,7 @@ std::string FormatDerivation(const kg::v1::Derivation& node, int indent) {
   const std::string pad(indent * 4, ' ');
   const kg::v1::Fact& f = node.fact();
   std::string out = absl::StrCat(pad, "(", f.subject(), ", ", f.predicate(),
-                                 ", ", Lexical(f.value()), ")\n");
+                                 ", ", ValueLexicalForm(f.value()), ")\n");
   for (const kg::v1::Evidence& e : f.evidence()) {
     if (e.premises_size() > 0) {
       absl::StrAppend(&out, pad, "  derived by rule ", e.rule(), " in [",
