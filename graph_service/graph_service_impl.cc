@@ -6,6 +6,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "common/grpc_status.h"
+#include "graph_service/ack_pipeline.h"
 #include "graph_service/io/exporter.h"
 #include "graph_service/io/importer.h"
 #include "graph_service/paths/neighbourhood.h"
@@ -32,8 +33,11 @@ kg::v1::IngestResponse ToIngestResponse(const WriteStats& stats,
   return response;
 }
 
+// Applies one batch; returns once it is applied, with the sync ticket to
+// await before acknowledging it.
 absl::StatusOr<WriteStats> ApplyBatch(rules::RuleMaterializer& store,
                                       const kg::v1::IngestRequest& request) {
+  using Ack = rules::RuleMaterializer::Ack;
   std::vector<kg::v1::Fact> facts(request.facts().begin(),
                                   request.facts().end());
   if (request.document_id().empty()) {
@@ -42,10 +46,10 @@ absl::StatusOr<WriteStats> ApplyBatch(rules::RuleMaterializer& store,
           "content_hash needs a document_id: only whole documents can be "
           "recognised as unchanged");
     }
-    return store.AddFacts(facts);
+    return store.AddFacts(facts, Ack::kApplied);
   }
   return store.ReplaceDocument(request.document_id(), request.content_hash(),
-                               facts);
+                               facts, Ack::kApplied);
 }
 
 // The caller's deadline, capped by the server's own default when it set none.
@@ -82,20 +86,27 @@ grpc::Status GraphServiceImpl::Ingest(
     grpc::ServerReaderWriter<kg::v1::IngestResponse, kg::v1::IngestRequest>*
         stream) {
   if (WantsBulk(*context)) return IngestBulk(context, stream);
+  // Batches are applied here, in stream order, and acknowledged by the
+  // pipeline's thread once durable (never before: see ack_pipeline.h), so
+  // that applying batch n+1 overlaps the WAL sync of batch n.
+  AckPipeline acks(
+      [this](uint64_t ticket) { return writer_->AwaitDurable(ticket); },
+      [stream](const kg::v1::IngestResponse& response) {
+        return stream->Write(response);
+      });
   kg::v1::IngestRequest request;
   for (uint64_t batch = 0; stream->Read(&request); ++batch) {
     absl::StatusOr<WriteStats> stats = ApplyBatch(*writer_, request);
     if (!stats.ok()) {
-      // Earlier batches of the stream were acknowledged and stay durable.
-      return ToGrpcStatus(absl::Status(
-          stats.status().code(),
-          absl::StrCat("batch ", batch, ": ", stats.status().message())));
+      // Earlier batches of the stream are acknowledged once durable.
+      const absl::Status acked = acks.Finish();
+      if (!acked.ok()) return ToGrpcStatus(acked);
+      return ToGrpcStatus(BatchError(batch, stats.status()));
     }
-    if (!stream->Write(ToIngestResponse(*stats, batch))) {
-      return grpc::Status(grpc::StatusCode::CANCELLED,
-                          "client went away before its acknowledgement");
-    }
+    if (!acks.Push(stats->sync_ticket, ToIngestResponse(*stats, batch))) break;
   }
+  const absl::Status acked = acks.Finish();
+  if (!acked.ok()) return ToGrpcStatus(acked);
   return context->IsCancelled()
              ? grpc::Status(grpc::StatusCode::CANCELLED, "cancelled")
              : grpc::Status::OK;
@@ -133,6 +144,8 @@ grpc::Status GraphServiceImpl::Query(grpc::ServerContext* context,
   options.with_evidence = request->with_evidence();
   options.deadline = QueryDeadline(*context, limits_.default_query_timeout);
   bool client_gone = false;
+  // (A buffer hint on row writes would coalesce them, but a sync-API write
+  // with the hint does not complete until a later flush: it deadlocks.)
   const absl::Status status = ExecuteQuery(
       *store_, request->query(), options, [&](kg::v1::QueryRow row) {
         client_gone = context->IsCancelled() || !writer->Write(row);

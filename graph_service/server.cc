@@ -23,6 +23,11 @@ absl::StatusOr<std::unique_ptr<GraphServer>> GraphServer::Start(
   RocksDbGraphStoreOptions store_options;
   store_options.path = options.db_path;
   store_options.sync_writes = options.sync_writes;
+  // Every write of the service goes through the RuleMaterializer, which
+  // awaits each sync ticket before reporting a write (Ingest: before its
+  // acknowledgement, see ack_pipeline.h) — group commit, never weaker than
+  // "acknowledged = WAL synced".
+  store_options.defer_sync = true;
   absl::StatusOr<std::unique_ptr<RocksDbGraphStore>> store =
       RocksDbGraphStore::Open(store_options);
   if (!store.ok()) return store.status();

@@ -54,7 +54,7 @@ absl::Status ResolvePatterns(const GraphStore& store, const ParsedQuery& parsed,
 
 // Plans every block and appends its steps.
 void PlanSteps(const GraphStore& store, const ParsedQuery& parsed,
-               CompiledQuery* out) {
+               bool estimate_single_patterns, CompiledQuery* out) {
   const size_t num_vars = parsed.variables.size();
   std::vector<bool> required_bound(num_vars, false);
   for (int block = 0; block <= parsed.num_optional_blocks; ++block) {
@@ -67,7 +67,13 @@ void PlanSteps(const GraphStore& store, const ParsedQuery& parsed,
     }
     std::vector<bool> bound =
         block == 0 ? std::vector<bool>(num_vars, false) : required_bound;
-    const QueryPlan plan = PlanQuery(store, block_patterns, bound);
+    QueryPlan plan;
+    if (block_patterns.size() == 1 && !estimate_single_patterns) {
+      plan.order = {0};
+      plan.estimates = {0};
+    } else {
+      plan = PlanQuery(store, block_patterns, bound);
+    }
     const size_t first = out->steps.size();
     for (size_t s = 0; s < plan.order.size(); ++s) {
       JoinStep step;
@@ -183,7 +189,7 @@ absl::StatusOr<CompiledQuery> CompileQuery(const GraphStore& store,
     out.variable_names.push_back(name);
   }
   RETURN_IF_ERROR(ResolvePatterns(store, parsed, index, &out));
-  PlanSteps(store, parsed, &out);
+  PlanSteps(store, parsed, limits.estimate_single_patterns, &out);
   auto lookup = [&](const std::string& name) { return index.at(name); };
   for (const Filter& filter : parsed.filters) {
     ASSIGN_OR_RETURN(ResolvedFilter resolved,

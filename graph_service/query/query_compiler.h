@@ -57,6 +57,10 @@ struct CompileLimits {
   uint64_t max_rows = 0;  // 0: none
   uint64_t max_memory_bytes = 0;
   bool with_support = false;
+  // Estimate a block's only pattern too (for PlanQuery's output). Off for
+  // execution: with nothing to order, the estimate (a scan) is wasted, and
+  // JoinStep::estimate is then 0.
+  bool estimate_single_patterns = true;
 };
 
 // Compiles `parsed` against `store` (lookups and EstimateCount only).

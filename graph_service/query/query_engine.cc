@@ -275,6 +275,7 @@ absl::Status ExecuteQuery(const GraphStore& store, absl::string_view query,
   limits.max_rows = options.max_rows;
   limits.max_memory_bytes = options.max_memory_bytes;
   limits.with_support = options.with_evidence;
+  limits.estimate_single_patterns = false;
   ASSIGN_OR_RETURN(const CompiledQuery compiled,
                    CompileQuery(store, parsed, limits));
   TermDecoder decoder(store);

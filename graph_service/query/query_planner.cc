@@ -21,7 +21,11 @@ bool SharesBoundVariable(const ResolvedPattern& pattern,
 uint64_t EstimateMatches(const GraphStore& store,
                          const ResolvedPattern& pattern,
                          const std::vector<bool>& bound) {
-  uint64_t estimate = store.EstimateCount(pattern.constants);
+  return AdjustForBound(store.EstimateCount(pattern.constants), pattern, bound);
+}
+
+uint64_t AdjustForBound(uint64_t estimate, const ResolvedPattern& pattern,
+                        const std::vector<bool>& bound) {
   if (estimate == 0) return 0;
   // A variable repeated within the pattern counts once per position: it
   // constrains each position it stands in.
@@ -56,6 +60,12 @@ QueryPlan PlanQuery(const GraphStore& store,
                     std::vector<bool> bound) {
   QueryPlan plan;
   std::vector<bool> used(patterns.size(), false);
+  // EstimateCount depends on the constants only: ask the store once per
+  // pattern (it may scan), then adjust for the variables bound per step.
+  std::vector<uint64_t> counts(patterns.size());
+  for (size_t i = 0; i < patterns.size(); ++i) {
+    counts[i] = store.EstimateCount(patterns[i].constants);
+  }
   for (size_t step = 0; step < patterns.size(); ++step) {
     size_t best = patterns.size();
     // (estimate, not connected) — lower is better; ties keep the first.
@@ -64,7 +74,7 @@ QueryPlan PlanQuery(const GraphStore& store,
     for (size_t i = 0; i < patterns.size(); ++i) {
       if (used[i]) continue;
       const std::tuple<uint64_t, bool> key{
-          EstimateMatches(store, patterns[i], bound),
+          AdjustForBound(counts[i], patterns[i], bound),
           !SharesBoundVariable(patterns[i], bound)};
       if (best == patterns.size() || key < best_key) {
         best = i;

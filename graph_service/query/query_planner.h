@@ -44,6 +44,10 @@ uint64_t EstimateMatches(const GraphStore& store,
                          const ResolvedPattern& pattern,
                          const std::vector<bool>& bound);
 
+// EstimateMatches given the store's EstimateCount of the constants.
+uint64_t AdjustForBound(uint64_t count, const ResolvedPattern& pattern,
+                        const std::vector<bool>& bound);
+
 // Orders `patterns` (variables numbered 0..num_variables-1). Ties go to the
 // pattern that shares a bound variable, then to the earlier one, so plans
 // are deterministic. Calls only EstimateCount on `store`.

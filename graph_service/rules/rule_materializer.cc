@@ -29,6 +29,22 @@ RuleMaterializer::RuleMaterializer(GraphStore* store, RuleEngine engine)
 
 absl::StatusOr<WriteStats> RuleMaterializer::ReplaceDocument(
     absl::string_view document_id, absl::string_view content_hash,
+    const std::vector<kg::v1::Fact>& facts, Ack ack) {
+  return Settle(Replace(document_id, content_hash, facts), ack);
+}
+
+absl::StatusOr<WriteStats> RuleMaterializer::Settle(
+    absl::StatusOr<WriteStats> stats, Ack ack) {
+  if (!stats.ok() || ack == Ack::kApplied || stats->sync_ticket == 0) {
+    return stats;
+  }
+  RETURN_IF_ERROR(store_->AwaitDurable(stats->sync_ticket));
+  stats->sync_ticket = 0;
+  return stats;
+}
+
+absl::StatusOr<WriteStats> RuleMaterializer::Replace(
+    absl::string_view document_id, absl::string_view content_hash,
     const std::vector<kg::v1::Fact>& facts) {
   absl::MutexLock lock(&mu_);
   if (engine_.empty()) {
@@ -51,24 +67,28 @@ absl::StatusOr<WriteStats> RuleMaterializer::ReplaceDocument(
 }
 
 absl::StatusOr<WriteStats> RuleMaterializer::AddFacts(
-    const std::vector<kg::v1::Fact>& facts) {
-  return Add(facts, Mode::kAdd);
+    const std::vector<kg::v1::Fact>& facts, Ack ack) {
+  return Settle(Add(facts, Mode::kAdd), ack);
 }
 
 absl::StatusOr<WriteStats> RuleMaterializer::ImportFacts(
     const std::vector<kg::v1::Fact>& facts) {
-  return Add(facts, Mode::kImport);
+  return Settle(Add(facts, Mode::kImport), Ack::kDurable);
 }
 
 absl::StatusOr<WriteStats> RuleMaterializer::BulkAddFacts(
     const std::vector<kg::v1::Fact>& facts) {
-  return Add(facts, Mode::kBulk);
+  return Settle(Add(facts, Mode::kBulk), Ack::kDurable);
 }
 
 absl::StatusOr<WriteStats> RuleMaterializer::DeleteDocument(
     absl::string_view document_id) {
-  absl::MutexLock lock(&mu_);
-  return store_->DeleteDocument(document_id);
+  absl::StatusOr<WriteStats> stats;
+  {
+    absl::MutexLock lock(&mu_);
+    stats = store_->DeleteDocument(document_id);
+  }
+  return Settle(std::move(stats), Ack::kDurable);
 }
 
 absl::StatusOr<WriteStats> RuleMaterializer::Add(

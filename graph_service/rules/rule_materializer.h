@@ -14,8 +14,15 @@
 // Rules loaded later do not apply to documents already stored until they
 // are written again (e.g. re-ingested without a content hash).
 //
-// Thread safety: safe for concurrent use; writes are serialised so that a
-// document's derivations are computed from the state they are written on.
+// Durability. Writes are serialised (a document's derivations are computed
+// from the state they are written on) but the WAL sync of a write happens
+// after that lock is released (GraphStore::AwaitDurable), so concurrent
+// writers share syncs (group commit). Methods return once the write is
+// durable, unless called with Ack::kApplied: then the returned
+// WriteStats::sync_ticket must be passed to AwaitDurable before the write
+// is acknowledged to anyone.
+//
+// Thread safety: safe for concurrent use.
 #ifndef KG_GRAPH_SERVICE_RULES_RULE_MATERIALIZER_H_
 #define KG_GRAPH_SERVICE_RULES_RULE_MATERIALIZER_H_
 
@@ -32,6 +39,10 @@ namespace kg::graph::rules {
 
 class RuleMaterializer {
  public:
+  // When a write method returns: once durable, or once applied (visible,
+  // atomic) with a sync ticket still to await.
+  enum class Ack { kDurable, kApplied };
+
   // `store` is not owned and must outlive this object.
   RuleMaterializer(GraphStore* store, RuleEngine engine);
 
@@ -41,8 +52,14 @@ class RuleMaterializer {
   // (ResourceExhausted) fail the write before anything is written.
   absl::StatusOr<WriteStats> ReplaceDocument(
       absl::string_view document_id, absl::string_view content_hash,
-      const std::vector<kg::v1::Fact>& facts);
-  absl::StatusOr<WriteStats> AddFacts(const std::vector<kg::v1::Fact>& facts);
+      const std::vector<kg::v1::Fact>& facts, Ack ack = Ack::kDurable);
+  absl::StatusOr<WriteStats> AddFacts(const std::vector<kg::v1::Fact>& facts,
+                                      Ack ack = Ack::kDurable);
+  // Blocks until the write that returned `ticket` (and all earlier ones) is
+  // durable; see GraphStore::AwaitDurable.
+  absl::Status AwaitDurable(uint64_t ticket) {
+    return store_->AwaitDurable(ticket);
+  }
   absl::StatusOr<WriteStats> ImportFacts(const std::vector<kg::v1::Fact>& facts);
   absl::StatusOr<WriteStats> BulkAddFacts(const std::vector<kg::v1::Fact>& facts);
   absl::StatusOr<WriteStats> DeleteDocument(absl::string_view document_id);
@@ -53,6 +70,11 @@ class RuleMaterializer {
   enum class Mode { kAdd, kImport, kBulk };
   absl::StatusOr<WriteStats> Add(const std::vector<kg::v1::Fact>& facts,
                                  Mode mode);
+  absl::StatusOr<WriteStats> Replace(absl::string_view document_id,
+                                     absl::string_view content_hash,
+                                     const std::vector<kg::v1::Fact>& facts);
+  // Waits for `stats`' sync ticket when `ack` is kDurable.
+  absl::StatusOr<WriteStats> Settle(absl::StatusOr<WriteStats> stats, Ack ack);
   // `facts` plus what the rules derive for each document they name.
   absl::StatusOr<std::vector<kg::v1::Fact>> WithDerivations(
       const std::vector<kg::v1::Fact>& facts) const

@@ -52,6 +52,12 @@ struct WriteStats {
   uint32_t evidence_removed = 0;
   // ReplaceDocument only: the content hash matched, nothing was written.
   bool unchanged = false;
+  // Group commit. 0: the write is durable. Otherwise the store was opened
+  // to defer WAL syncs (RocksDbGraphStoreOptions::defer_sync): the write is
+  // applied, atomic and visible, but durable only once
+  // GraphStore::AwaitDurable(sync_ticket) has returned OK. Never acknowledge
+  // such a write as durable before that.
+  uint64_t sync_ticket = 0;
 };
 
 struct StoreStats {
@@ -89,7 +95,8 @@ class GraphStore {
   // with the document, nothing is written and `unchanged` is set.
   // Facts are validated first (see ValidateFact); one bad fact fails the
   // whole call with InvalidArgument and writes nothing.
-  // Returns once the write is durable (WAL synced).
+  // Returns once the write is durable (WAL synced), or, for a store that
+  // defers syncs, with a sync_ticket to AwaitDurable (see WriteStats).
   virtual absl::StatusOr<WriteStats> ReplaceDocument(
       absl::string_view document_id, absl::string_view content_hash,
       const std::vector<kg::v1::Fact>& facts) = 0;
@@ -157,6 +164,15 @@ class GraphStore {
       absl::string_view document_id) const = 0;
 
   virtual absl::StatusOr<StoreStats> GetStats() const = 0;
+
+  // Blocks until the write that returned WriteStats::sync_ticket `ticket`
+  // (and every earlier one) is durable. OK at once for ticket 0 and for
+  // stores that never defer syncs. An error means durability could not be
+  // established: the write must not be acknowledged.
+  virtual absl::Status AwaitDurable(uint64_t ticket) {
+    (void)ticket;
+    return absl::OkStatus();
+  }
 };
 
 // Checks a fact as the store will accept it: subject and predicate

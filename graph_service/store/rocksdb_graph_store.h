@@ -31,6 +31,23 @@
 // rocksdb::WriteBatch holding the data and the counters together, synced
 // when RocksDbGraphStoreOptions::sync_writes is set.
 //
+// Durability policy (group commit). With sync_writes, a write appends its
+// batch to the WAL under the writer lock WITHOUT syncing, takes a ticket,
+// releases the lock and then waits for a WAL sync that began after its
+// append (internal/wal_syncer.h). Concurrent writers therefore share one
+// fsync, and a write is never reported durable before its own bytes were
+// synced: the acknowledgement claim ("durable when the call returns OK")
+// is exactly as strong as with a synced rocksdb::Write. The difference is
+// visibility: readers (and later writes) may see a batch a few
+// milliseconds before its writer is told it is durable; after a machine
+// crash such a never-acknowledged batch may be missing, and then so is
+// every later batch (the WAL is replayed in order). With defer_sync the
+// wait moves to the caller (WriteStats::sync_ticket, AwaitDurable).
+//
+// Terms are cached in memory (internal/term_cache.h): the whole dictionary
+// when it holds at most term_cache_terms terms, so that a write needs no
+// dictionary reads at all; only committed terms are cached.
+//
 // ingested_at_micros is set when a record is first stored, and again when
 // a ReplaceDocument changes its sentence, code point offsets or confidence;
 // re-ingesting identical evidence leaves it alone.
@@ -57,6 +74,9 @@
 #include "graph_service/store/graph_store.h"
 #include "graph_service/store/internal/rocksdb_keys.h"
 #include "graph_service/store/internal/rocksdb_util.h"
+#include "graph_service/store/internal/rocksdb_write_txn.h"
+#include "graph_service/store/internal/term_cache.h"
+#include "graph_service/store/internal/wal_syncer.h"
 #include "kg/v1/fact.pb.h"
 #include "rocksdb/db.h"
 
@@ -71,6 +91,13 @@ struct RocksDbGraphStoreOptions {
   // LRU block cache shared by all column families; 0 keeps RocksDB's
   // default (a small cache per column family).
   size_t block_cache_bytes = 0;
+  // With sync_writes: writes return before the WAL sync, with
+  // WriteStats::sync_ticket set, and the caller must AwaitDurable(ticket)
+  // before acknowledging. Lets one caller pipeline batches (apply batch
+  // n+1 while batch n syncs). Off: every write method waits itself.
+  bool defer_sync = false;
+  // Terms kept in the in-memory dictionary cache (both directions).
+  size_t term_cache_terms = 2'000'000;
 };
 
 class RocksDbGraphStore final : public GraphStore {
@@ -120,7 +147,7 @@ class RocksDbGraphStore final : public GraphStore {
   // kEstimateScanCap rows: exact below the cap; at the cap, the predicate's
   // fact count when the predicate is bound, else the cap. 0 on read errors.
   uint64_t EstimateCount(const IdPattern& pattern) const override;
-  static constexpr uint64_t kEstimateScanCap = 1000;
+  static constexpr uint64_t kEstimateScanCap = 128;
 
   absl::StatusOr<std::vector<kg::v1::Evidence>> GetEvidence(
       const IdTriple& fact) const override;
@@ -130,6 +157,12 @@ class RocksDbGraphStore final : public GraphStore {
       absl::string_view document_id) const override;
   // facts_per_predicate is sorted by predicate name, without zero entries.
   absl::StatusOr<StoreStats> GetStats() const override;
+
+  absl::Status AwaitDurable(uint64_t ticket) override;
+
+  // The underlying database, for administration (checkpoints/backups).
+  // Owned by the store; valid while it lives. Do not write through it.
+  rocksdb::DB* db() const { return db_.get(); }
 
  private:
   RocksDbGraphStore(const RocksDbGraphStoreOptions& options,
@@ -156,6 +189,13 @@ class RocksDbGraphStore final : public GraphStore {
   absl::StatusOr<kg::v1::Fact> DecodeFact(const rocksdb::ReadOptions& ro,
                                           const IdTriple& ids) const;
   absl::StatusOr<StoreStats> ReadStats(const rocksdb::ReadOptions& ro) const;
+  // Fills term_cache_ with the whole dictionary if it fits.
+  absl::Status LoadTermCache();
+  // Commits `txn` (unsynced when syncs are grouped), taking a sync ticket.
+  absl::Status CommitTxn(rocksdb_internal::WriteTxn& txn, WriteStats* stats)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
+  // Waits for the ticket unless the caller asked to defer (defer_sync).
+  absl::StatusOr<WriteStats> Finish(WriteStats stats);
 
   const RocksDbGraphStoreOptions options_;
   // Serialises writers: a write reads committed state, then writes one
@@ -164,6 +204,8 @@ class RocksDbGraphStore final : public GraphStore {
   std::unique_ptr<rocksdb::DB> db_;
   std::vector<rocksdb::ColumnFamilyHandle*> handles_;  // Owned.
   rocksdb_util::ColumnFamilies cfs_;  // Views of db_ and handles_.
+  mutable rocksdb_internal::TermCache term_cache_;
+  rocksdb_internal::WalSyncer syncer_;
 };
 
 }  // namespace kg::graph

@@ -61,6 +61,12 @@ absl::StatusOr<std::optional<std::string>> Get(
     const ColumnFamilies& cfs, const rocksdb::ReadOptions& ro,
     rocksdb::ColumnFamilyHandle* cf, absl::string_view key);
 
+// Values of `keys` in `cf`, nullopt where absent: one batched lookup
+// (rocksdb MultiGet). Errors other than NotFound returned.
+absl::StatusOr<std::vector<std::optional<std::string>>> MultiGet(
+    const ColumnFamilies& cfs, const rocksdb::ReadOptions& ro,
+    rocksdb::ColumnFamilyHandle* cf, const std::vector<std::string>& keys);
+
 // A u64 counter from the metadata CF; 0 when absent.
 absl::StatusOr<uint64_t> GetCounter(const ColumnFamilies& cfs,
                                     const rocksdb::ReadOptions& ro,

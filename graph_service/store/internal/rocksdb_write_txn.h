@@ -14,24 +14,66 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "graph_service/store/graph_store.h"
 #include "graph_service/store/internal/rocksdb_util.h"
+#include "graph_service/store/internal/term_cache.h"
 #include "kg/v1/fact.pb.h"
 #include "rocksdb/write_batch.h"
 
 namespace kg::graph::rocksdb_internal {
 
+// Rows of a write, per column family, emitted into a WriteBatch sorted by
+// key: a memtable (skip list) takes sorted inserts far more cheaply than
+// scattered ones (it reuses its insertion point). Within a column family,
+// rows with equal keys keep their order.
+class SortedRows {
+ public:
+  rocksdb::Status Put(rocksdb::ColumnFamilyHandle* cf, const rocksdb::Slice& key,
+                      const rocksdb::Slice& value);
+  rocksdb::Status Delete(rocksdb::ColumnFamilyHandle* cf,
+                         const rocksdb::Slice& key);
+  // Appends every row to `batch`, column family by column family.
+  rocksdb::Status AppendTo(rocksdb::WriteBatch* batch);
+
+ private:
+  struct Row {
+    std::string key;
+    std::string value;
+    bool is_delete = false;
+  };
+  std::map<rocksdb::ColumnFamilyHandle*, std::vector<Row>> rows_;
+};
+
 class WriteTxn {
  public:
   // `cfs` must outlive the transaction. `now_micros` stamps new evidence;
   // with `keep_ingested_at`, a record that already carries a non-zero
-  // ingested_at_micros keeps it (imports).
+  // ingested_at_micros keeps it (imports). `cache` (may be null; not
+  // owned) answers dictionary lookups; Commit() adds the terms it used.
   WriteTxn(const rocksdb_util::ColumnFamilies& cfs, int64_t now_micros,
-           bool keep_ingested_at = false);
+           bool keep_ingested_at = false, TermCache* cache = nullptr);
+
+  // Optional: reads the dictionary entries of all terms of `facts` that the
+  // cache does not answer in one batched lookup, so that InternFact needs
+  // no point reads.
+  absl::Status PrefetchTerms(const std::vector<kg::v1::Fact>& facts);
+
+  // Optional: reads the stored evidence under `keys` in one batched lookup
+  // (keys of facts that are new in this transaction are skipped: they
+  // cannot have stored evidence).
+  absl::Status PrefetchEvidence(const std::vector<std::string>& keys);
+
+  // Whether `fact` uses a term this transaction added (then the fact, and
+  // any evidence of it, cannot be stored yet).
+  bool IsNewFact(const IdTriple& fact) const;
 
   WriteTxn(const WriteTxn&) = delete;
   WriteTxn& operator=(const WriteTxn&) = delete;
@@ -58,6 +100,9 @@ class WriteTxn {
 
   // Writes everything atomically (WAL synced when `sync`) and adds the
   // fact/evidence deltas to `stats`. The transaction is spent afterwards.
+  // Without `sync`, the batch is in the WAL file (it survives a process
+  // crash) and visible, but not yet durable against a machine crash until
+  // the caller syncs the WAL.
   absl::Status Commit(bool sync, WriteStats* stats);
 
   // Like Commit, but writes the changes as one sorted table file per column
@@ -72,6 +117,9 @@ class WriteTxn {
   // Turns the collected changes into batch_ and counts into `stats`.
   absl::Status Build(WriteStats* stats);
   absl::StatusOr<TermId> InternTerm(const std::string& term_bytes);
+  absl::StatusOr<TermId> NewTermId();
+  // Puts the terms this transaction used into the cache (after a commit).
+  void PublishTerms();
   absl::StatusOr<std::optional<std::string>> CurrentEvidence(
       const std::string& key);
   absl::Status ApplyEvidence();
@@ -89,11 +137,18 @@ class WriteTxn {
   const int64_t now_micros_;
   const bool keep_ingested_at_;
   rocksdb::ReadOptions read_options_;
+  SortedRows rows_;  // Filled by Build(), then appended to batch_.
   rocksdb::WriteBatch batch_;
+  TermCache* const cache_;
 
   std::optional<uint64_t> terms_;  // Dictionary size, loaded on first use.
+  uint64_t stored_terms_ = 0;      // Committed dictionary size (ids <= it).
   std::map<std::string, TermId> new_terms_;
-  std::map<std::string, TermId> known_terms_;  // Stored terms already read.
+  absl::flat_hash_map<std::string, TermId> known_terms_;  // Stored, read.
+  absl::flat_hash_set<std::string> absent_terms_;  // Known not stored.
+  // Prefetched evidence CF values (nullopt: absent).
+  absl::flat_hash_map<std::string, std::optional<std::string>>
+      stored_evidence_;
   // Evidence CF key -> new value, or nullopt for a deletion.
   std::map<std::string, std::optional<std::string>> evidence_;
   std::map<std::string, int64_t> fact_delta_;      // spo key -> evidence delta
