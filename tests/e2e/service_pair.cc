@@ -43,6 +43,8 @@ absl::StatusOr<std::unique_ptr<ServicePair>> ServicePair::Start(
   auto pair = std::unique_ptr<ServicePair>(new ServicePair());
   graph::GraphServerOptions graph_options;
   graph_options.db_path = absl::StrCat(EnvOr("TEST_TMPDIR", "/tmp"), "/", name);
+  // The rules the shipped graph_server loads by default.
+  graph_options.rules_path = RunfilePath("graph_service/rules/default.rules");
   auto graph = graph::GraphServer::Start(graph_options);
   if (!graph.ok()) return graph.status();
   pair->graph_ = *std::move(graph);

@@ -24,8 +24,8 @@ std::string ReadFileOrDie(const std::string& path);
 
 class ServicePair {
  public:
-  // Starts the graph (store in a new directory `name` under $TEST_TMPDIR)
-  // and an extractor forwarding to it.
+  // Starts the graph (store in a new directory `name` under $TEST_TMPDIR,
+  // with the shipped default rules) and an extractor forwarding to it.
   static absl::StatusOr<std::unique_ptr<ServicePair>> Start(
       const std::string& name);
 
