@@ -10,6 +10,8 @@
 #include "absl/flags/parse.h"
 #include "absl/flags/usage.h"
 #include "absl/time/time.h"
+#include "common/security/server_flags.h"
+#include "graph_service/admin/restore.h"
 #include "graph_service/server.h"
 
 ABSL_FLAG(std::string, host, "127.0.0.1", "Interface to listen on.");
@@ -21,6 +23,12 @@ ABSL_FLAG(std::string, rules, "",
           "Rules file materialised on every write (docs/rules.md). Empty: "
           "the shipped graph_service/rules/default.rules next to the binary "
           "(its Bazel runfiles); \"none\": no rules.");
+ABSL_FLAG(std::string, backup_dir, "",
+          "Directory for online backups (admin Backup RPC, kg backup); empty: "
+          "backups off.");
+ABSL_FLAG(std::string, restore_from, "",
+          "Before starting, copy this backup into --db_path (which must not "
+          "exist or be empty).");
 ABSL_FLAG(int, max_message_mb, 64, "Largest request message accepted, MiB.");
 ABSL_FLAG(absl::Duration, query_timeout, absl::Seconds(30),
           "Longest a query may run when the caller sets no deadline.");
@@ -77,17 +85,37 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "graph_server: --db_path is required\n");
     return EXIT_FAILURE;
   }
+  options.backup_dir = absl::GetFlag(FLAGS_backup_dir);
+  if (absl::Status security = kg::security::ApplySecurityFlags(&options.grpc);
+      !security.ok()) {
+    std::fprintf(stderr, "graph_server: %s\n",
+                 std::string(security.message()).c_str());
+    return EXIT_FAILURE;
+  }
+  if (const std::string backup = absl::GetFlag(FLAGS_restore_from);
+      !backup.empty()) {
+    if (absl::Status restored =
+            kg::graph::admin::RestoreCheckpoint(backup, options.db_path);
+        !restored.ok()) {
+      std::fprintf(stderr, "graph_server: restore: %s\n",
+                   std::string(restored.message()).c_str());
+      return EXIT_FAILURE;
+    }
+    std::printf("graph_server: restored %s into %s\n", backup.c_str(),
+                options.db_path.c_str());
+  }
   auto server = kg::graph::GraphServer::Start(options);
   if (!server.ok()) {
     std::fprintf(stderr, "graph_server: %s\n",
                  server.status().ToString().c_str());
     return EXIT_FAILURE;
   }
-  std::printf("graph_server listening on %s:%d, store %s, %zu rule(s)%s%s\n",
-              options.grpc.host.c_str(), (*server)->port(),
-              options.db_path.c_str(), (*server)->rule_count(),
-              options.rules_path.empty() ? "" : " from ",
-              options.rules_path.c_str());
+  std::printf(
+      "graph_server listening on %s:%d, store %s, %zu rule(s)%s%s (%s)\n",
+      options.grpc.host.c_str(), (*server)->port(), options.db_path.c_str(),
+      (*server)->rule_count(), options.rules_path.empty() ? "" : " from ",
+      options.rules_path.c_str(),
+      kg::security::DescribeSecurity(options.grpc.security).c_str());
   std::fflush(stdout);
   const int signal_number = kg::WaitForTerminationSignal();
   std::printf("graph_server: signal %d, shutting down\n", signal_number);

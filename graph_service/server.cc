@@ -33,13 +33,17 @@ absl::StatusOr<std::unique_ptr<GraphServer>> GraphServer::Start(
   if (!store.ok()) return store.status();
 
   std::unique_ptr<GraphServer> graph_server(new GraphServer());
+  // Checkpoints only read through the handle; writes go through the store.
+  graph_server->admin_ =
+      std::make_unique<admin::GraphAdmin>((*store)->db(), options.backup_dir);
   graph_server->store_ = *std::move(store);
   graph_server->writer_ = std::make_unique<rules::RuleMaterializer>(
       graph_server->store_.get(), rules::RuleEngine(std::move(rule_list)));
   graph_server->service_ = std::make_unique<GraphServiceImpl>(
       graph_server->store_.get(), graph_server->writer_.get(), options.limits);
   absl::StatusOr<RunningGrpcServer> running =
-      StartGrpcServer(options.grpc, {graph_server->service_.get()});
+      StartGrpcServer(options.grpc, {graph_server->service_.get(),
+                                     graph_server->admin_->service()});
   if (!running.ok()) return running.status();
   graph_server->server_ = std::move(running->server);
   graph_server->port_ = running->port;

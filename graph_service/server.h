@@ -10,6 +10,7 @@
 #include "absl/time/time.h"
 #include "common/grpc_server.h"
 #include "graph_service/graph_service_impl.h"
+#include "graph_service/admin/graph_admin.h"
 #include "graph_service/rules/rule_materializer.h"
 #include "graph_service/store/graph_store.h"
 
@@ -24,6 +25,8 @@ struct GraphServerOptions {
   bool sync_writes = true;
   // Rules file (docs/rules.md) materialised on every write; empty: none.
   std::string rules_path;
+  // Where the admin Backup RPC writes checkpoints; empty: backups off.
+  std::string backup_dir;
   GraphServiceLimits limits;
 };
 
@@ -54,6 +57,7 @@ class GraphServer {
   std::unique_ptr<GraphStore> store_;
   std::unique_ptr<rules::RuleMaterializer> writer_;
   std::unique_ptr<GraphServiceImpl> service_;
+  std::unique_ptr<admin::GraphAdmin> admin_;
   std::unique_ptr<grpc::Server> server_;
   int port_ = 0;
   bool shut_down_ = false;

@@ -28,7 +28,8 @@ start_services() {
   KG_RUN_DIR="$(mktemp -d "${TMPDIR:-/tmp}/kg-run.XXXXXX")"
   local graph_port extractor_port
   bazel-bin/graph_service/graph_server --port=0 \
-    --db_path="$KG_RUN_DIR/graph-db" >"$KG_RUN_DIR/graph.log" 2>&1 &
+    --db_path="$KG_RUN_DIR/graph-db" --backup_dir="$KG_RUN_DIR/backups" \
+    >"$KG_RUN_DIR/graph.log" 2>&1 &
   GRAPH_PID=$!
   graph_port="$(wait_for_port graph "$GRAPH_PID")"
   bazel-bin/extractor_service/extractor_server --port=0 \

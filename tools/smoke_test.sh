@@ -50,3 +50,18 @@ out=$(kg delete gmp_knife_crime_crackdown 2>&1)
 check "delete retracts" "facts retracted" "$out"
 out=$(kg query '?p leads <Operation Larkspur>' 2>&1)
 check "deleted facts are gone" "(0 rows)" "$out"
+
+# Online backup, then a restore into a fresh directory: same export.
+kg ingest examples/documents/*.txt >/dev/null
+out=$(kg backup smoke 2>&1)
+check "online backup" "backup smoke:" "$out"
+kg export --format=jsonl -o "$KG_RUN_DIR/before.jsonl" >/dev/null
+bazel-bin/graph_service/graph_server --port=0 --db_path="$KG_RUN_DIR/restored" \
+  --restore_from="$KG_RUN_DIR/backups/smoke" >"$KG_RUN_DIR/restored.log" 2>&1 &
+RESTORED_PID=$!
+restored_port="$(wait_for_port restored "$RESTORED_PID")"
+kg --graph_addr="127.0.0.1:$restored_port" export --format=jsonl \
+  -o "$KG_RUN_DIR/after.jsonl" >/dev/null
+kill -TERM "$RESTORED_PID" && wait "$RESTORED_PID"
+out=$(cmp "$KG_RUN_DIR/before.jsonl" "$KG_RUN_DIR/after.jsonl" && echo same)
+check "restore gives the same export" "same" "$out"
