@@ -11,6 +11,7 @@
 #include "rocksdb/cache.h"
 #include "rocksdb/filter_policy.h"
 #include "rocksdb/table.h"
+#include "rocksdb/write_buffer_manager.h"
 
 namespace kg::graph::rocksdb_util {
 namespace {
@@ -30,6 +31,11 @@ constexpr const char* kColumnFamilies[] = {
 
 // Block cache shared by all column families when the caller sets no size.
 constexpr size_t kDefaultBlockCacheBytes = size_t{128} << 20;
+
+// Memory all memtables together may hold before RocksDB flushes the largest.
+// Without it seven families x 4 x 64 MiB could pin ~1.8 GiB, and a server
+// under steady load grew without bound (docs/load_test.md).
+constexpr size_t kMemtableBudgetBytes = size_t{256} << 20;
 
 // Tuned for the store's access pattern: many point reads that miss (new
 // terms, new evidence, new facts) and bulk-ish write batches.
@@ -109,7 +115,9 @@ absl::Status OpenDb(const std::string& path, size_t block_cache_bytes,
   db_options.max_background_jobs = 4;
   // Seven column families share one WAL; bound its total size so that the
   // rarely written ones (metadata) do not pin old logs forever.
-  db_options.max_total_wal_size = uint64_t{512} << 20;
+  db_options.max_total_wal_size = uint64_t{256} << 20;
+  db_options.write_buffer_manager =
+      std::make_shared<rocksdb::WriteBufferManager>(kMemtableBudgetBytes);
   rocksdb::DB* raw_db = nullptr;
   RETURN_IF_ERROR(FromRocksDb(
       rocksdb::DB::Open(db_options, path,
