@@ -79,7 +79,12 @@ absl::StatusOr<kg::v1::IngestResponse> GraphClient::IngestDocument(
         IngestOnce(request, attempt_deadline);
     if (response.ok()) return response;
     last = response.status();
+    // CANCELLED here comes from the graph's side (a server shutting down
+    // cancels its in-flight calls; this client cancels nothing), so like
+    // UNAVAILABLE it says nothing about the batch: retrying is safe because
+    // the batch is a whole document with a content hash.
     const bool retryable = absl::IsUnavailable(last) ||
+                           absl::IsCancelled(last) ||
                            (absl::IsDeadlineExceeded(last) &&
                             attempt_deadline < deadline);
     if (!retryable) return last;

@@ -157,7 +157,8 @@ TEST_F(KgCliTest, EntityGroupsAndSuggests) {
   EXPECT_EQ(entity.exit_code, 0) << entity.err;
   EXPECT_THAT(entity.out, HasSubstr("  class:   Person"));
   EXPECT_THAT(entity.out, HasSubstr("  aliases: "));
-  EXPECT_THAT(entity.out, HasSubstr("  leads\n    Operation"));
+  EXPECT_THAT(entity.out, HasSubstr("  leads\n"));
+  EXPECT_THAT(entity.out, HasSubstr("\n    Operation Larkspur\n"));
   EXPECT_THAT(entity.out, HasSubstr("\xE2\x86\xB3 [gmp_knife_crime_crackdown]"));
   const KgResult unknown = Kg({"entity", "Priya Nandakumr"});
   EXPECT_EQ(unknown.exit_code, 1);
