@@ -9,6 +9,7 @@ PACKAGES=(
   librocksdb-dev libabsl-dev libgtest-dev libgmock-dev libbenchmark-dev
   pkg-config python3 python3-grpcio python3-protobuf
   graphviz
+  clang libclang-rt-14-dev
 )
 
 missing=()

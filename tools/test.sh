@@ -1,9 +1,18 @@
 #!/usr/bin/env bash
-# Every test: installs what is missing, runs all Bazel tests (unit, data-driven,
-# end-to-end; the seed-quality tests too when ../shared is present), then a
-# smoke test of the real binaries and the CLI. Ends with "N passed, N failed".
+# Every test: installs what is missing, runs all Bazel tests (unit,
+# data-driven, end-to-end, crash, faults, bad input; the seed-quality tests
+# too when ../shared is present), the suites outside Bazel (smoke test of the
+# real binaries through kg, Python and Node.js clients against real servers,
+# cross-check against Oxigraph), then the core unit tests under ASan and
+# UBSan and each fuzz target for a short time. Ends with "N passed, N failed".
+#
+#   tools/test.sh            everything (what CI runs)
+#   tools/test.sh --quick    skip the sanitizer builds and fuzzing
 set -uo pipefail
 cd "$(dirname "$0")/.."
+
+quick=0
+[ "${1:-}" = "--quick" ] && quick=1
 
 tools/install_deps.sh || exit 1
 
@@ -13,7 +22,7 @@ if [ -d ../shared/seeds ]; then
 fi
 
 log="$(mktemp)"
-bazel test //... --test_summary=short "${shared_args[@]}" 2>&1 | tee "$log"
+bazel test //... --build_tests_only --test_summary=short "${shared_args[@]}" 2>&1 | tee "$log"
 bazel_status=${PIPESTATUS[0]}
 passed=$(grep -cE '^//[^ ]+ +(\(cached\) )?PASSED' "$log")
 failed=$(grep -cE '^//[^ ]+ +(\(cached\) )?(FAILED|TIMEOUT|NO STATUS|FAILED TO BUILD)' "$log")
@@ -22,14 +31,19 @@ if [ "$bazel_status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   failed=1  # the build itself failed
 fi
 
-# Suites outside Bazel: the shipped binaries through the CLI, and clients
-# in other languages against real servers.
-for suite in tools/smoke_test.sh clients/python/run_tests.sh clients/node/run_tests.sh \
-    tests/crosscheck/run.sh; do
+suites=(tools/smoke_test.sh clients/python/run_tests.sh clients/node/run_tests.sh
+        tests/crosscheck/run.sh)
+if [ "$quick" -eq 0 ]; then
+  suites+=("fuzz/sanitize.sh asan" "fuzz/sanitize.sh ubsan" "fuzz/run.sh 30")
+fi
+for suite in "${suites[@]}"; do
   echo
   echo "== $suite"
-  if KG_SKIP_BUILD=1 "$suite"; then
+  start=$(date +%s)
+  # shellcheck disable=SC2086  # a suite may carry its arguments
+  if KG_SKIP_BUILD=1 $suite; then
     passed=$((passed + 1))
+    echo "== $suite: passed in $(( $(date +%s) - start )) s"
   else
     echo "FAILED: $suite"
     failed=$((failed + 1))

@@ -1,6 +1,5 @@
 #include "extractor_service/pipeline/extractor.h"
 
-#include <chrono>
 #include <cstdlib>
 #include <string>
 
@@ -109,20 +108,16 @@ TEST_F(ExtractorTest, FindsFactsWithExactEvidence) {
   EXPECT_NE(Find(facts, "Greater Manchester Police", "alias", "GMP"), nullptr);
 }
 
-TEST_F(ExtractorTest, DeterministicAndFast) {
+// Speed is measured by bench/extractor, not asserted here.
+TEST_F(ExtractorTest, Deterministic) {
   std::string text;
   while (text.size() < 3500) text += kRelease;
   std::vector<kg::v1::Fact> first = Extract(text);
-  const auto start = std::chrono::steady_clock::now();
   std::vector<kg::v1::Fact> second = Extract(text);
-  const auto micros = std::chrono::duration_cast<std::chrono::microseconds>(
-                          std::chrono::steady_clock::now() - start)
-                          .count();
   ASSERT_EQ(first.size(), second.size());
   for (size_t i = 0; i < first.size(); ++i) {
     EXPECT_EQ(first[i].SerializeAsString(), second[i].SerializeAsString());
   }
-  EXPECT_LT(micros, 50000) << "3.5 KB took " << micros << " us";
 }
 
 TEST_F(ExtractorTest, HtmlEvidencePointsIntoTheHtmlAsSent) {
