@@ -4,6 +4,7 @@
 #include <chrono>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
 #include "common/grpc_status.h"
 #include "common/security/grpc_auth.h"
 
@@ -12,11 +13,13 @@ namespace kg::extractor {
 ExtractorServiceImpl::ExtractorServiceImpl(const Extractor* extractor,
                                            const GraphClient* graph,
                                            absl::Duration forward_timeout,
-                                           std::shared_ptr<const security::TokenStore> tokens)
+                                           std::shared_ptr<const security::TokenStore> tokens,
+                                           int max_pending_forwards)
     : extractor_(extractor),
       graph_(graph),
       forward_timeout_(forward_timeout),
-      tokens_(std::move(tokens)) {}
+      tokens_(std::move(tokens)),
+      forward_slots_(max_pending_forwards) {}
 
 grpc::Status ExtractorServiceImpl::Extract(
     grpc::ServerContext* context, const kg::v1::ExtractRequest* request,
@@ -40,6 +43,14 @@ grpc::Status ExtractorServiceImpl::Extract(
   if (!facts.ok()) return ToGrpcStatus(facts.status());
 
   if (request->forward()) {
+    const ForwardSlot slot(forward_slots_);
+    if (!slot.held()) {
+      return grpc::Status(
+          grpc::StatusCode::RESOURCE_EXHAUSTED,
+          absl::StrCat(forward_slots_.capacity(),
+                       " documents are already waiting for the graph service; "
+                       "nothing was stored, retry later"));
+    }
     absl::Time deadline = absl::Now() + forward_timeout_;
     if (context->deadline() != std::chrono::system_clock::time_point::max()) {
       deadline = std::min(deadline, absl::FromChrono(context->deadline()));

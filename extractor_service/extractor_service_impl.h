@@ -8,6 +8,7 @@
 
 #include "absl/time/time.h"
 #include "common/security/token_store.h"
+#include "extractor_service/forward_slots.h"
 #include "extractor_service/graph_client.h"
 #include "extractor_service/pipeline/extractor.h"
 #include "kg/v1/extractor.grpc.pb.h"
@@ -19,11 +20,14 @@ class ExtractorServiceImpl final : public kg::v1::ExtractorService::Service {
   // Neither pointer is owned; `graph` may be null when no graph service is
   // configured, and forwarding requests then fail with FAILED_PRECONDITION.
   // `tokens` null: no authentication; otherwise forwarding needs a writer
-  // token (extracting alone passes the server-wide reader check).
+  // token (extracting alone passes the server-wide reader check). At most
+  // `max_pending_forwards` forwards wait for the graph at once; more are
+  // refused with RESOURCE_EXHAUSTED.
   ExtractorServiceImpl(const Extractor* extractor, const GraphClient* graph,
                        absl::Duration forward_timeout,
                        std::shared_ptr<const security::TokenStore> tokens =
-                           nullptr);
+                           nullptr,
+                       int max_pending_forwards = 64);
 
   grpc::Status Extract(grpc::ServerContext* context,
                        const kg::v1::ExtractRequest* request,
@@ -34,6 +38,7 @@ class ExtractorServiceImpl final : public kg::v1::ExtractorService::Service {
   const GraphClient* const graph_;
   const absl::Duration forward_timeout_;
   const std::shared_ptr<const security::TokenStore> tokens_;
+  ForwardSlots forward_slots_;
 };
 
 }  // namespace kg::extractor

@@ -1,6 +1,7 @@
 // extractor_server: serves kg.v1.ExtractorService.
 //
 //   extractor_server --port=50052 --graph_address=127.0.0.1:50051
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -26,6 +27,9 @@ ABSL_FLAG(std::string, rules, "",
 ABSL_FLAG(int, max_document_mb, 16, "Largest document accepted, MiB.");
 ABSL_FLAG(absl::Duration, forward_timeout, absl::Seconds(30),
           "Longest a forward to the graph may take, retries included.");
+ABSL_FLAG(int, max_pending_forwards, 64,
+          "Documents that may wait for the graph service at once; more are "
+          "refused with RESOURCE_EXHAUSTED.");
 ABSL_FLAG(absl::Duration, shutdown_grace, absl::Seconds(10),
           "Time in-flight calls get to finish after SIGTERM.");
 
@@ -51,6 +55,8 @@ int main(int argc, char** argv) {
   options.extractor.rules_file = absl::GetFlag(FLAGS_rules);
   options.graph_address = absl::GetFlag(FLAGS_graph_address);
   options.forward_timeout = absl::GetFlag(FLAGS_forward_timeout);
+  options.max_pending_forwards =
+      std::max(1, absl::GetFlag(FLAGS_max_pending_forwards));
   if (absl::Status security = kg::security::ApplySecurityFlags(&options.grpc);
       !security.ok()) {
     std::fprintf(stderr, "extractor_server: %s\n",

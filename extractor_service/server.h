@@ -27,6 +27,8 @@ struct ExtractorServerOptions {
   RetryPolicy retry;
   // Longest a forwarding call may take, retries included.
   absl::Duration forward_timeout = absl::Seconds(30);
+  // Forwards that may wait for the graph at once (see ForwardSlots).
+  int max_pending_forwards = 64;
 };
 
 class ExtractorServer {

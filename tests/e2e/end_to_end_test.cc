@@ -2,6 +2,7 @@
 // extractor, answers come out of the graph, each traceable to its sentence.
 #include <memory>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
@@ -190,6 +191,39 @@ TEST(ExtractorWithoutGraphTest, ForwardingFailsUnavailableAndAcknowledgesNothing
   EXPECT_EQ(status.error_code(), grpc::StatusCode::UNAVAILABLE);
   EXPECT_THAT(status.error_message(), HasSubstr("not stored"));
   EXPECT_EQ(response.facts_size(), 0);
+}
+
+TEST(ExtractorWithoutGraphTest, ForwardsPastTheBoundAreRefusedNotQueued) {
+  extractor::ExtractorServerOptions options;
+  options.extractor.data_dir = RunfilePath("extractor_service/data");
+  options.graph_address = "127.0.0.1:1";  // nothing listens on port 1
+  options.retry.max_attempts = 4;
+  options.retry.initial_backoff = absl::Milliseconds(400);
+  options.max_pending_forwards = 1;
+  auto server = extractor::ExtractorServer::Start(options);
+  ASSERT_TRUE(server.ok()) << server.status();
+  auto stub = kg::v1::ExtractorService::NewStub(grpc::CreateChannel(
+      absl::StrCat("127.0.0.1:", (*server)->port()),
+      grpc::InsecureChannelCredentials()));
+  auto forward = [&](const std::string& id) {
+    kg::v1::ExtractRequest request;
+    request.mutable_document()->set_id(id);
+    request.mutable_document()->set_text(DemoText(kDemoDocuments[1]));
+    request.set_forward(true);
+    kg::v1::ExtractResponse response;
+    grpc::ClientContext context;
+    return stub->Extract(&context, request, &response);
+  };
+  grpc::Status waiting;
+  std::thread first([&] { waiting = forward("first"); });
+  absl::SleepFor(absl::Milliseconds(200));  // "first" is in its backoff now
+  const grpc::Status refused = forward("second");
+  first.join();
+  EXPECT_EQ(refused.error_code(), grpc::StatusCode::RESOURCE_EXHAUSTED);
+  EXPECT_THAT(refused.error_message(), HasSubstr("nothing was stored"));
+  EXPECT_EQ(waiting.error_code(), grpc::StatusCode::UNAVAILABLE);
+  // The slot is free again once the first call has given up.
+  EXPECT_EQ(forward("third").error_code(), grpc::StatusCode::UNAVAILABLE);
 }
 
 }  // namespace
