@@ -6,6 +6,7 @@ import * as grpc from '@grpc/grpc-js';
 import { kgV1 } from './proto.js';
 import * as errors from './errors.js';
 import * as models from './models.js';
+import * as explore from './explore.js';
 
 export const DEFAULT_GRAPH_ADDRESS = '127.0.0.1:50051';
 export const DEFAULT_EXTRACTOR_ADDRESS = '127.0.0.1:50052';
@@ -112,6 +113,64 @@ export class KnowledgeGraph {
     return models.Stats.fromProto(await this._callGraph('GetStats', {}, timeoutMs));
   }
 
+  /**
+   * The plan query() would run for `pattern` (PlanStep[], one per pattern
+   * in evaluation order); runs nothing. Rejects with InvalidQuery as query().
+   */
+  async plan(pattern, { timeoutMs } = {}) {
+    const response = await this._callGraph('PlanQuery', { query: pattern }, timeoutMs, errors.InvalidQuery);
+    return response.steps.map(explore.PlanStep.fromProto);
+  }
+
+  // -- exploring -------------------------------------------------------------
+
+  /**
+   * The shortest connection from entity `from` to `to`: PathHop[], one per
+   * fact crossed (in either direction), each with its evidence; [] when
+   * there is none within `maxHops` (0: the server default, 6). `predicates`
+   * restricts the facts followed. Rejects with NotFound for an unknown
+   * entity, InvalidArgument for an empty name or maxHops over the server's
+   * cap (10), ResourceExhausted, DeadlineExceeded.
+   */
+  async path(from, to, { maxHops = 0, predicates = [], timeoutMs } = {}) {
+    const request = { from: String(from), to: String(to), maxHops, predicates: [...predicates] };
+    const response = await this._callGraph('FindPath', request, timeoutMs);
+    return response.hops.map(explore.PathHop.fromProto);
+  }
+
+  /**
+   * Every fact within `hops` of the entity (server cap 4), with evidence,
+   * at most `limit` of them (0: the server default, 1,000), as a
+   * Neighbourhood { name, facts, truncated }. `predicates` restricts the
+   * facts followed. Rejects with NotFound for an unknown entity,
+   * InvalidArgument for an empty name or too many hops.
+   */
+  async neighbourhood(name, { hops = 1, predicates = [], limit = 0, timeoutMs } = {}) {
+    const request = { name: String(name), hops, predicates: [...predicates], limit };
+    const response = await this._callGraph('GetNeighbourhood', request, timeoutMs);
+    return explore.Neighbourhood.fromProto(String(name), response);
+  }
+
+  /**
+   * The derivation tree (Derivation) of the stored fact (subject, predicate,
+   * value): the fact with its evidence and, for derived evidence, the trees
+   * of its premises down to sentences. `value` is typed as values.toProto()
+   * takes it: wrap entity names in Entity (a plain string is text). Rejects
+   * with NotFound when the fact is not stored, InvalidArgument for an
+   * incomplete fact.
+   */
+  async explain(subject, predicate, value, { timeoutMs } = {}) {
+    const fact = models.tripleToProto(subject, predicate, value);
+    const response = await this._callGraph('Explain', { fact }, timeoutMs);
+    return explore.Derivation.fromProto(response.root);
+  }
+
+  /** Every document with evidence in the store, as DocumentInfo[]. */
+  async documents({ timeoutMs } = {}) {
+    const response = await this._callGraph('ListDocuments', {}, timeoutMs);
+    return response.documents.map(explore.DocumentInfo.fromProto);
+  }
+
   // -- writes ----------------------------------------------------------------
 
   /**
@@ -193,10 +252,10 @@ export class KnowledgeGraph {
     return errors.fromGrpcError(error, { service: 'graph', address: this.graphAddress, invalidArgument });
   }
 
-  _callGraph(method, request, timeoutMs) {
+  _callGraph(method, request, timeoutMs, invalidArgument = errors.InvalidArgument) {
     return new Promise((resolve, reject) => {
       this._graph[method](request, { deadline: this._deadline(timeoutMs) }, (error, response) =>
-        error ? reject(this._graphError(error)) : resolve(response),
+        error ? reject(this._graphError(error, invalidArgument)) : resolve(response),
       );
     });
   }

@@ -25,6 +25,7 @@ export {
   codeName,
 } from './errors.js';
 export { Row, Fact, Evidence, IngestResult, EntityFacts, DeleteResult, Stats } from './models.js';
+export { PathHop, Neighbourhood, Derivation, DocumentInfo, PlanStep } from './explore.js';
 export {
   KgValue,
   Entity,

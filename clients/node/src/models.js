@@ -13,19 +13,28 @@ import * as values from './values.js';
  * UTF-8 Buffer). `confidence` is in (0, 1], rounded to the 7 significant
  * digits the wire's 32-bit float carries. `ingestedAt` is when the graph
  * stored the evidence (a Date, millisecond precision; `ingestedAtMicros` is
- * the exact bigint), null when unset (facts fresh from extract()).
+ * the exact bigint), null when unset (facts fresh from extract()). For a
+ * fact derived by a rule, `premises` holds the [subject, predicate, value]
+ * triples the rule `rule` derived it from and `sentence` is empty (see
+ * KnowledgeGraph.explain()); it is [] for a fact read from text.
  */
 export class Evidence {
   constructor({
-    documentId, sentence, begin = 0, end = 0, rule = '', confidence = 1,
-    byteBegin = 0, byteEnd = 0, ingestedAtMicros = 0n,
+    documentId, sentence = '', begin = 0, end = 0, rule = '', confidence = 1,
+    byteBegin = 0, byteEnd = 0, ingestedAtMicros = 0n, premises = [],
   }) {
     Object.assign(this, { documentId, sentence, begin, end, rule, confidence, byteBegin, byteEnd });
     this.ingestedAtMicros = BigInt(ingestedAtMicros);
     this.ingestedAt = this.ingestedAtMicros
       ? new Date(Number(this.ingestedAtMicros / 1000n))
       : null;
+    this.premises = Object.freeze(premises.map((t) => Object.freeze([...t])));
     Object.freeze(this);
+  }
+
+  /** True when a rule derived the fact (it has premises). */
+  get derived() {
+    return this.premises.length > 0;
   }
 
   static fromProto(message) {
@@ -39,14 +48,29 @@ export class Evidence {
       byteBegin: message.byteBegin,
       byteEnd: message.byteEnd,
       ingestedAtMicros: message.ingestedAtMicros || '0',
+      premises: (message.premises ?? []).map(tripleFromProto),
     });
   }
 
   /** The message for ingest (ingestedAt is set by the graph, not sent). */
   toProto() {
     const { documentId, sentence, begin, end, byteBegin, byteEnd, rule, confidence } = this;
-    return { documentId, sentence, begin, end, byteBegin, byteEnd, rule, confidence };
+    const premises = this.premises.map((t) => tripleToProto(...t));
+    return { documentId, sentence, begin, end, byteBegin, byteEnd, rule, confidence, premises };
   }
+}
+
+/** A kg.v1.Triple message as [Entity subject, predicate, value]. */
+export function tripleFromProto(message) {
+  return [new values.Entity(message.subject), message.predicate, values.fromProto(message.value)];
+}
+
+/**
+ * A kg.v1.Triple message; `subject` an Entity or a string, `value` as
+ * values.toProto() takes it (a plain string is text).
+ */
+export function tripleToProto(subject, predicate, value) {
+  return { subject: String(subject), predicate, value: values.toProto(value) };
 }
 
 /** A fact (subject, predicate, value) with the evidence behind it. */

@@ -25,6 +25,13 @@ from kgclient.errors import (
     ResourceExhausted,
     Unavailable,
 )
+from kgclient.explore import (
+    Derivation,
+    DocumentInfo,
+    Neighbourhood,
+    PathHop,
+    PlanStep,
+)
 from kgclient.models import (
     DeleteResult,
     EntityFacts,
@@ -39,6 +46,8 @@ from kgclient.values import Entity, Text, Value, query_term
 __all__ = [
     "DeadlineExceeded",
     "DeleteResult",
+    "Derivation",
+    "DocumentInfo",
     "Entity",
     "EntityFacts",
     "Evidence",
@@ -49,7 +58,10 @@ __all__ = [
     "InvalidQuery",
     "KgError",
     "KnowledgeGraph",
+    "Neighbourhood",
     "NotFound",
+    "PathHop",
+    "PlanStep",
     "ResourceExhausted",
     "Row",
     "Stats",

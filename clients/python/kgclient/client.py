@@ -4,11 +4,21 @@ from __future__ import annotations
 
 import os
 import pathlib
-from typing import Any, Callable, Iterable, Iterator, List, Optional, TypeVar, Union
+from typing import (
+    Any,
+    Callable,
+    Iterable,
+    Iterator,
+    List,
+    Optional,
+    Sequence,
+    TypeVar,
+    Union,
+)
 
 import grpc
 
-from kgclient import errors, models
+from kgclient import errors, explore, models, values
 from kgclient._proto import (
     extractor_pb2,
     extractor_pb2_grpc,
@@ -146,6 +156,92 @@ class KnowledgeGraph:
         )
         return models.Stats.from_proto(response)
 
+    def plan(self, pattern: str, timeout: Optional[float] = None) -> List[explore.PlanStep]:
+        """The plan :meth:`query` would run for ``pattern``, one step per
+        pattern in evaluation order; runs nothing. Raises InvalidQuery as
+        :meth:`query` does."""
+        response = self._call_graph(
+            self._graph.PlanQuery,
+            graph_pb2.QueryRequest(query=pattern),
+            timeout,
+            errors.InvalidQuery,
+        )
+        return [explore.PlanStep.from_proto(s) for s in response.steps]
+
+    # -- exploring -------------------------------------------------------------
+
+    def path(
+        self,
+        source: str,
+        target: str,
+        max_hops: int = 0,
+        predicates: Sequence[str] = (),
+        timeout: Optional[float] = None,
+    ) -> List[explore.PathHop]:
+        """The shortest connection from entity ``source`` to ``target``, one
+        :class:`PathHop` per fact crossed (in either direction), each with
+        its evidence; ``[]`` when there is none within ``max_hops`` (0: the
+        server default, 6). ``predicates`` restricts the facts followed.
+        Raises NotFound for an unknown entity, InvalidArgument for an empty
+        name or ``max_hops`` over the server's cap (10), ResourceExhausted,
+        DeadlineExceeded.
+        """
+        request = graph_pb2.FindPathRequest(
+            max_hops=max_hops, predicates=list(predicates)
+        )
+        # `from` is a Python keyword, so it cannot be a keyword argument.
+        setattr(request, "from", str(source))
+        request.to = str(target)
+        response = self._call_graph(self._graph.FindPath, request, timeout)
+        return [explore.PathHop.from_proto(h) for h in response.hops]
+
+    def neighbourhood(
+        self,
+        name: str,
+        hops: int = 1,
+        predicates: Sequence[str] = (),
+        limit: int = 0,
+        timeout: Optional[float] = None,
+    ) -> explore.Neighbourhood:
+        """Every fact within ``hops`` of the entity (server cap 4), with
+        evidence, at most ``limit`` of them (0: the server default, 1,000);
+        ``truncated`` tells whether the limit cut it short. ``predicates``
+        restricts the facts followed. Raises NotFound for an unknown entity,
+        InvalidArgument for an empty name or too many hops.
+        """
+        request = graph_pb2.GetNeighbourhoodRequest(
+            name=name, hops=hops, predicates=list(predicates), limit=limit
+        )
+        response = self._call_graph(self._graph.GetNeighbourhood, request, timeout)
+        return explore.Neighbourhood.from_proto(name, response)
+
+    def explain(
+        self,
+        subject: str,
+        predicate: str,
+        value: Union[values.Value, str],
+        timeout: Optional[float] = None,
+    ) -> explore.Derivation:
+        """The derivation tree of the stored fact ``(subject, predicate,
+        value)``: the fact with its evidence and, for derived evidence, the
+        trees of its premises down to sentences. ``value`` is typed as in
+        :func:`kgclient.values.to_proto`: wrap entity names in ``Entity`` (a
+        plain ``str`` is text). Raises NotFound when the fact is not stored,
+        InvalidArgument for an incomplete fact.
+        """
+        request = graph_pb2.ExplainRequest(
+            fact=models.triple_to_proto(subject, predicate, value)
+        )
+        response = self._call_graph(self._graph.Explain, request, timeout)
+        return explore.Derivation.from_proto(response.root)
+
+    def documents(self, timeout: Optional[float] = None) -> List[explore.DocumentInfo]:
+        """Every document with evidence in the store."""
+        response = self._call_graph(
+            self._graph.ListDocuments, graph_pb2.ListDocumentsRequest(), timeout
+        )
+        return [explore.DocumentInfo.from_proto(d) for d in response.documents]
+
     # -- writes ----------------------------------------------------------------
 
     def ingest(
@@ -258,12 +354,16 @@ class KnowledgeGraph:
         )
 
     def _call_graph(
-        self, method: Callable[..., _T], request: Any, timeout: Optional[float]
+        self,
+        method: Callable[..., _T],
+        request: Any,
+        timeout: Optional[float],
+        invalid: type = errors.InvalidArgument,
     ) -> _T:
         try:
             return method(request, timeout=self._deadline(timeout))
         except grpc.RpcError as error:
-            raise self._graph_error(error) from None
+            raise self._graph_error(error, invalid) from None
 
     def _extractor_stub(self) -> extractor_pb2_grpc.ExtractorServiceStub:
         if self._extractor is None:

@@ -11,6 +11,24 @@ from kgclient import values
 from kgclient._proto import extractor_pb2, fact_pb2, graph_pb2
 
 
+#: A fact without its evidence: ``(subject, predicate, value)``.
+Triple = Tuple[values.Entity, str, values.Value]
+
+
+def triple_from_proto(message: fact_pb2.Triple) -> Triple:
+    return (values.Entity(message.subject), message.predicate, values.from_proto(message.value))
+
+
+def triple_to_proto(
+    subject: str, predicate: str, value: values.Value | str
+) -> fact_pb2.Triple:
+    """A ``kg.v1.Triple``; ``value`` as :func:`values.to_proto` takes it (a
+    plain ``str`` is text)."""
+    return fact_pb2.Triple(
+        subject=str(subject), predicate=predicate, value=values.to_proto(value)
+    )
+
+
 @dataclasses.dataclass(frozen=True)
 class Evidence:
     """Where a fact was read.
@@ -20,7 +38,10 @@ class Evidence:
     the same span in UTF-8 bytes. ``confidence`` is in (0, 1], rounded to the
     7 significant digits the wire's 32-bit float carries. ``ingested_at`` is
     when the graph stored the evidence (UTC), None when not set (e.g. in
-    facts fresh from :meth:`KnowledgeGraph.extract`).
+    facts fresh from :meth:`KnowledgeGraph.extract`). For a fact derived by
+    a rule, ``premises`` holds the ``(subject, predicate, value)`` triples
+    the rule ``rule`` derived it from and ``sentence`` is empty (see
+    :meth:`KnowledgeGraph.explain`); it is ``()`` for a fact read from text.
     """
 
     document_id: str
@@ -32,6 +53,15 @@ class Evidence:
     byte_begin: int = 0
     byte_end: int = 0
     ingested_at: Optional[datetime.datetime] = None
+    premises: Tuple[Triple, ...] = ()
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "premises", tuple(tuple(t) for t in self.premises))
+
+    @property
+    def derived(self) -> bool:
+        """True when a rule derived the fact (it has premises)."""
+        return bool(self.premises)
 
     @classmethod
     def from_proto(cls, message: fact_pb2.Evidence) -> "Evidence":
@@ -50,6 +80,7 @@ class Evidence:
             byte_begin=message.byte_begin,
             byte_end=message.byte_end,
             ingested_at=ingested_at,
+            premises=tuple(triple_from_proto(t) for t in message.premises),
         )
 
     def to_proto(self) -> fact_pb2.Evidence:
@@ -63,6 +94,7 @@ class Evidence:
             byte_end=self.byte_end,
             rule=self.rule,
             confidence=self.confidence,
+            premises=[triple_to_proto(*t) for t in self.premises],
         )
 
 
@@ -98,7 +130,7 @@ class Fact:
         )
 
     @property
-    def triple(self) -> Tuple[values.Entity, str, values.Value]:
+    def triple(self) -> Triple:
         return (self.subject, self.predicate, self.value)
 
 
