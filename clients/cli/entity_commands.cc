@@ -10,6 +10,7 @@
 #include "clients/cli/commands.h"
 #include "clients/cli/connection.h"
 #include "clients/cli/graph_walk.h"
+#include "clients/cli/row_format.h"
 #include "clients/cli/value_format.h"
 
 namespace kg::cli {
@@ -28,8 +29,7 @@ void PrintSources(std::ostream& out, const kg::v1::Fact& fact,
           << " more\n";
       break;
     }
-    out << indent << kArrow << "[" << e.document_id() << "] " << e.sentence()
-        << "\n";
+    out << indent << kArrow << EvidenceSource(e) << "\n";
   }
 }
 

@@ -67,12 +67,20 @@ absl::StatusOr<RowFormat> ParseRowFormat(const std::string& name) {
       "unknown format '", name, "': choose table, json, jsonl, csv or tsv"));
 }
 
+std::string EvidenceSource(const kg::v1::Evidence& evidence) {
+  if (evidence.premises_size() > 0) {
+    return absl::StrFormat("[%s] derived by rule %s from %d facts (see kg explain)",
+                           evidence.document_id(), evidence.rule(),
+                           evidence.premises_size());
+  }
+  return absl::StrFormat("[%s] %s", evidence.document_id(), evidence.sentence());
+}
+
 std::vector<std::string> RowSources(const kg::v1::QueryRow& row) {
   std::vector<std::string> sources;
   for (const kg::v1::Fact& fact : row.support()) {
     for (const kg::v1::Evidence& evidence : fact.evidence()) {
-      std::string line = absl::StrFormat("[%s] %s", evidence.document_id(),
-                                         evidence.sentence());
+      std::string line = EvidenceSource(evidence);
       if (std::find(sources.begin(), sources.end(), line) == sources.end()) {
         sources.push_back(std::move(line));
       }

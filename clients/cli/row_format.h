@@ -48,6 +48,10 @@ class RowPrinter {
   size_t count_ = 0;
 };
 
+// One line of provenance: "[doc] sentence" for a fact read from text,
+// "[doc] derived by rule R from N facts (see kg explain)" for a derived one.
+std::string EvidenceSource(const kg::v1::Evidence& evidence);
+
 // The distinct "[doc] sentence" lines behind a row, in match order.
 std::vector<std::string> RowSources(const kg::v1::QueryRow& row);
 

@@ -81,3 +81,24 @@ TEST(RowFormatTest, ParseFormat) {
 
 }  // namespace
 }  // namespace kg::cli
+
+namespace kg::cli {
+namespace {
+
+TEST(EvidenceSourceTest, DerivedEvidenceNamesItsRule) {
+  kg::v1::Evidence read;
+  read.set_document_id("d1");
+  read.set_sentence("Insp Ann Lee leads Operation Alder.");
+  EXPECT_EQ(EvidenceSource(read), "[d1] Insp Ann Lee leads Operation Alder.");
+  kg::v1::Evidence derived;
+  derived.set_document_id("d1");
+  derived.set_rule("leads_via_crime_area");
+  derived.add_premises()->set_subject("Ann Lee");
+  derived.add_premises()->set_subject("Operation Alder");
+  EXPECT_EQ(EvidenceSource(derived),
+            "[d1] derived by rule leads_via_crime_area from 2 facts (see kg "
+            "explain)");
+}
+
+}  // namespace
+}  // namespace kg::cli
