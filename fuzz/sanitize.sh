@@ -20,8 +20,11 @@ targets=(//common/... //graph_service/... //extractor_service/...
 status=0
 for config in "${configs[@]}"; do
   start=$(date +%s)
+  # --symlink_prefix=/: no bazel-* convenience links. Links into this
+  # separate output base would replace the normal build's, and the next
+  # `bazel test //...` would then descend into them.
   bazel --output_base="$output_base" test --config="$config" --keep_going \
-    --test_output=errors "${targets[@]}"
+    --symlink_prefix=/ --test_output=errors "${targets[@]}"
   rc=$?
   elapsed=$(( $(date +%s) - start ))
   passed=true
