@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <string_view>
 
 #include "absl/status/status.h"
@@ -23,6 +24,9 @@ inline size_t Utf8SequenceLength(unsigned char c) {
   if (c < 0xF0) return 3;
   return 4;
 }
+
+// Appends code point `cp` (at most U+10FFFF, not a surrogate) as UTF-8.
+void AppendUtf8(uint32_t cp, std::string* out);
 
 // Number of code points in valid UTF-8 `text`.
 size_t CountCodePoints(std::string_view text);

@@ -37,5 +37,13 @@ TEST(Utf8Test, CountsCodePoints) {
   EXPECT_EQ(CountCodePoints(""), 0u);
 }
 
+TEST(Utf8Test, AppendUtf8EncodesEveryLength) {
+  std::string out;
+  for (uint32_t cp : {0x41u, 0xE9u, 0x2019u, 0x1F601u}) AppendUtf8(cp, &out);
+  EXPECT_EQ(out, "A\xC3\xA9\xE2\x80\x99\xF0\x9F\x98\x81");
+  EXPECT_TRUE(ValidateUtf8(out).ok());
+  EXPECT_EQ(CountCodePoints(out), 4u);
+}
+
 }  // namespace
 }  // namespace kg
