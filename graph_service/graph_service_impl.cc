@@ -196,6 +196,13 @@ grpc::Status GraphServiceImpl::GetStats(grpc::ServerContext* context,
     entry->set_predicate(predicate);
     entry->set_facts(count);
   }
+  kg::v1::StoreMemory* memory = response->mutable_memory();
+  memory->set_budget_bytes(stats->memory.budget_bytes);
+  memory->set_cache_bytes(stats->memory.cache_bytes);
+  memory->set_memtable_bytes(stats->memory.memtable_bytes);
+  memory->set_table_reader_bytes(stats->memory.table_reader_bytes);
+  memory->set_term_cache_bytes(stats->memory.term_cache_bytes);
+  memory->set_term_cache_budget_bytes(stats->memory.term_cache_budget_bytes);
   return grpc::Status::OK;
 }
 

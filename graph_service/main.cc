@@ -1,6 +1,7 @@
 // graph_server: serves kg.v1.GraphService over a RocksDB store.
 //
 //   graph_server --port=50051 --db_path=/var/lib/kg/graph
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -29,6 +30,11 @@ ABSL_FLAG(std::string, backup_dir, "",
 ABSL_FLAG(std::string, restore_from, "",
           "Before starting, copy this backup into --db_path (which must not "
           "exist or be empty).");
+ABSL_FLAG(int, memory_budget_mb, 256,
+          "Bound on RocksDB's memory, MiB: one cache for data, index and "
+          "filter blocks, charged for the memtables (at most half). >= 16.");
+ABSL_FLAG(int, term_cache_mb, 64,
+          "Bound on the in-memory term dictionary cache, MiB.");
 ABSL_FLAG(int, max_message_mb, 64, "Largest request message accepted, MiB.");
 ABSL_FLAG(absl::Duration, query_timeout, absl::Seconds(30),
           "Longest a query may run when the caller sets no deadline.");
@@ -68,6 +74,12 @@ int main(int argc, char** argv) {
   options.grpc.max_receive_message_bytes =
       absl::GetFlag(FLAGS_max_message_mb) * 1024 * 1024;
   options.db_path = absl::GetFlag(FLAGS_db_path);
+  options.memory_budget_bytes =
+      static_cast<size_t>(std::max(0, absl::GetFlag(FLAGS_memory_budget_mb)))
+      << 20;
+  options.term_cache_bytes =
+      static_cast<size_t>(std::max(0, absl::GetFlag(FLAGS_term_cache_mb)))
+      << 20;
   options.sync_writes = absl::GetFlag(FLAGS_sync_writes);
   options.limits.default_query_timeout = absl::GetFlag(FLAGS_query_timeout);
   options.rules_path = absl::GetFlag(FLAGS_rules);

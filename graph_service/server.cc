@@ -23,6 +23,8 @@ absl::StatusOr<std::unique_ptr<GraphServer>> GraphServer::Start(
   RocksDbGraphStoreOptions store_options;
   store_options.path = options.db_path;
   store_options.sync_writes = options.sync_writes;
+  store_options.memory_budget_bytes = options.memory_budget_bytes;
+  store_options.term_cache_bytes = options.term_cache_bytes;
   // Every write of the service goes through the RuleMaterializer, which
   // awaits each sync ticket before reporting a write (Ingest: before its
   // acknowledgement, see ack_pipeline.h) — group commit, never weaker than

@@ -13,6 +13,7 @@
 #include "graph_service/admin/graph_admin.h"
 #include "graph_service/rules/rule_materializer.h"
 #include "graph_service/store/graph_store.h"
+#include "graph_service/store/rocksdb_graph_store.h"
 
 namespace kg::graph {
 
@@ -27,6 +28,9 @@ struct GraphServerOptions {
   std::string rules_path;
   // Where the admin Backup RPC writes checkpoints; empty: backups off.
   std::string backup_dir;
+  // Bounds of the store's memory (RocksDbGraphStoreOptions).
+  size_t memory_budget_bytes = RocksDbGraphStoreOptions().memory_budget_bytes;
+  size_t term_cache_bytes = RocksDbGraphStoreOptions().term_cache_bytes;
   GraphServiceLimits limits;
 };
 

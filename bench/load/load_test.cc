@@ -164,6 +164,13 @@ WindowSample Sample(const Servers& servers, const std::string& db_path,
   sample.store.documents = static_cast<int64_t>(stats.documents());
   sample.store.terms = static_cast<int64_t>(stats.terms());
   sample.store.db_bytes = DirectoryBytes(db_path);
+  sample.store.cache_bytes = static_cast<int64_t>(stats.memory().cache_bytes());
+  sample.store.memtable_bytes =
+      static_cast<int64_t>(stats.memory().memtable_bytes());
+  sample.store.table_reader_bytes =
+      static_cast<int64_t>(stats.memory().table_reader_bytes());
+  sample.store.term_cache_bytes =
+      static_cast<int64_t>(stats.memory().term_cache_bytes());
   sample.load_average = LoadAverage();
   return sample;
 }

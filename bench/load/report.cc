@@ -12,6 +12,9 @@
 namespace kg::load {
 
 double KbToMb(int64_t kb) { return static_cast<double>(kb) / 1024.0; }
+double BytesToMb(int64_t bytes) {
+  return static_cast<double>(bytes) / (1024.0 * 1024.0);
+}
 
 std::string JsonSafe(absl::string_view text) {
   std::string out;
@@ -61,7 +64,9 @@ std::string WindowJson(const WindowSample& sample,
       "\"graph_rss_mb\": %.1f, \"graph_peak_rss_mb\": %.1f, "
       "\"extractor_rss_mb\": %.1f, \"extractor_peak_rss_mb\": %.1f, "
       "\"store\": {\"ok\": %s, \"facts\": %d, \"evidence\": %d, "
-      "\"documents\": %d, \"terms\": %d, \"db_mb\": %.1f}, "
+      "\"documents\": %d, \"terms\": %d, \"db_mb\": %.1f, "
+      "\"cache_mb\": %.1f, \"memtable_mb\": %.1f, \"table_readers_mb\": %.1f, "
+      "\"term_cache_mb\": %.1f}, "
       "\"loadavg_1m\": %.2f}",
       sample.index, absl::ToDoubleSeconds(sample.elapsed), ingests.ok,
       ingests.failed, ingests.p99_ms, reads.ok, reads.failed, reads.p99_ms,
@@ -70,8 +75,10 @@ std::string WindowJson(const WindowSample& sample,
       KbToMb(sample.extractor.peak_rss_kb),
       sample.store.ok ? "true" : "false", sample.store.facts,
       sample.store.evidence, sample.store.documents, sample.store.terms,
-      static_cast<double>(sample.store.db_bytes) / (1024.0 * 1024.0),
-      sample.load_average);
+      BytesToMb(sample.store.db_bytes), BytesToMb(sample.store.cache_bytes),
+      BytesToMb(sample.store.memtable_bytes),
+      BytesToMb(sample.store.table_reader_bytes),
+      BytesToMb(sample.store.term_cache_bytes), sample.load_average);
 }
 
 std::string VerdictJson(absl::string_view name, const RssVerdict& verdict,

@@ -26,6 +26,13 @@ struct StoreSample {
   int64_t documents = 0;
   int64_t terms = 0;
   int64_t db_bytes = 0;
+  // GetStats' memory breakdown (bytes): the shared RocksDB cache (memtable
+  // reservations included), memtables alone, table readers outside the
+  // cache, and the term cache.
+  int64_t cache_bytes = 0;
+  int64_t memtable_bytes = 0;
+  int64_t table_reader_bytes = 0;
+  int64_t term_cache_bytes = 0;
 };
 
 // Everything measured at the end of one window.

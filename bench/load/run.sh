@@ -26,8 +26,8 @@ rows = [json.loads(line) for line in open(sys.argv[1], errors="replace")
         if line.startswith("{")]
 print("\n| window | elapsed s | ingests ok/failed | ingest p99 ms | reads ok/failed "
       "| read p99 ms | graph RSS MB | graph peak MB | extractor RSS MB | facts "
-      "| evidence | db MB | load 1m |")
-print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+      "| evidence | db MB | cache MB (memtables) | term cache MB | load 1m |")
+print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 for r in rows:
     if "window" in r:
         print(f"| {r['window']} | {r['elapsed_s']:.0f} | {r['ingest_ok']}/{r['ingest_failed']} "
@@ -35,7 +35,9 @@ for r in rows:
               f"| {r['read_p99_ms']:.1f} | {r['graph_rss_mb']:.1f} "
               f"| {r['graph_peak_rss_mb']:.1f} | {r['extractor_rss_mb']:.1f} "
               f"| {r['store']['facts']} | {r['store']['evidence']} "
-              f"| {r['store']['db_mb']:.1f} | {r['loadavg_1m']:.2f} |")
+              f"| {r['store']['db_mb']:.1f} "
+              f"| {r['store'].get('cache_mb', 0):.1f} ({r['store'].get('memtable_mb', 0):.1f}) "
+              f"| {r['store'].get('term_cache_mb', 0):.1f} | {r['loadavg_1m']:.2f} |")
 for r in rows:
     if r.get("summary"):
         g, e = r["graph"], r["extractor"]

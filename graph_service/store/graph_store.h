@@ -60,6 +60,23 @@ struct WriteStats {
   uint64_t sync_ticket = 0;
 };
 
+// Memory the store holds, for operators and the load test. Zero where a
+// store has no such part (the in-memory store reports none of it).
+struct StoreMemory {
+  // The configured bound on the RocksDB figures below.
+  uint64_t budget_bytes = 0;
+  // The shared cache's usage: data, index and filter blocks, plus the
+  // memtables' reservations.
+  uint64_t cache_bytes = 0;
+  // Memtables of all column families (also counted in cache_bytes).
+  uint64_t memtable_bytes = 0;
+  // Table readers outside the cache (RocksDB's estimate).
+  uint64_t table_reader_bytes = 0;
+  // The term dictionary cache and its bound.
+  uint64_t term_cache_bytes = 0;
+  uint64_t term_cache_budget_bytes = 0;
+};
+
 struct StoreStats {
   uint64_t facts = 0;
   uint64_t evidence = 0;
@@ -67,6 +84,7 @@ struct StoreStats {
   uint64_t terms = 0;
   // Facts per predicate name.
   std::vector<std::pair<std::string, uint64_t>> facts_per_predicate;
+  StoreMemory memory;
 };
 
 // One document with evidence in the store.

@@ -79,11 +79,12 @@ absl::StatusOr<std::unique_ptr<RocksDbGraphStore>> RocksDbGraphStore::Open(
   }
   std::unique_ptr<rocksdb::DB> db;
   std::vector<rocksdb::ColumnFamilyHandle*> handles;
-  RETURN_IF_ERROR(rocksdb_util::OpenDb(options.path, options.block_cache_bytes,
-                                       &db, &handles));
+  std::shared_ptr<rocksdb::Cache> cache;
+  RETURN_IF_ERROR(rocksdb_util::OpenDb(
+      options.path, options.memory_budget_bytes, &db, &handles, &cache));
   rocksdb::DB* raw_db = db.get();
-  std::unique_ptr<RocksDbGraphStore> store(
-      new RocksDbGraphStore(options, std::move(db), std::move(handles)));
+  std::unique_ptr<RocksDbGraphStore> store(new RocksDbGraphStore(
+      options, std::move(cache), std::move(db), std::move(handles)));
   const rocksdb_util::ColumnFamilies& cfs = store->cfs_;
   ASSIGN_OR_RETURN(std::optional<std::string> schema,
                    rocksdb_util::Get(cfs, rocksdb::ReadOptions(), cfs.metadata,
@@ -106,12 +107,14 @@ absl::StatusOr<std::unique_ptr<RocksDbGraphStore>> RocksDbGraphStore::Open(
 }
 
 RocksDbGraphStore::RocksDbGraphStore(
-    const RocksDbGraphStoreOptions& options, std::unique_ptr<rocksdb::DB> db,
+    const RocksDbGraphStoreOptions& options,
+    std::shared_ptr<rocksdb::Cache> cache, std::unique_ptr<rocksdb::DB> db,
     std::vector<rocksdb::ColumnFamilyHandle*> handles)
     : options_(options),
+      cache_(std::move(cache)),
       db_(std::move(db)),
       handles_(std::move(handles)),
-      term_cache_(options.term_cache_terms),
+      term_cache_(options.term_cache_terms, options.term_cache_bytes),
       syncer_([this] {
         return FromRocksDb(db_->SyncWAL(), "sync wal", options_.path);
       }) {
@@ -291,6 +294,7 @@ absl::Status RocksDbGraphStore::LoadTermCache() {
                    rocksdb_util::GetCounter(cfs_, rocksdb::ReadOptions(),
                                             keys::kTermsCounter));
   if (terms > term_cache_.max_terms()) return absl::OkStatus();
+  const uint64_t overflows_before = term_cache_.overflows();
   absl::Status malformed;
   RETURN_IF_ERROR(rocksdb_util::ScanPrefix(
       cfs_, rocksdb::ReadOptions(), cfs_.dictionary, keys::TermToIdKey(""),
@@ -305,7 +309,9 @@ absl::Status RocksDbGraphStore::LoadTermCache() {
         return true;
       }));
   RETURN_IF_ERROR(malformed);
-  term_cache_.MarkComplete();
+  // A dictionary larger than the byte bound overflowed while loading: what
+  // is cached is then only its tail, and misses must be read.
+  if (term_cache_.overflows() == overflows_before) term_cache_.MarkComplete();
   return absl::OkStatus();
 }
 
@@ -571,7 +577,22 @@ absl::StatusOr<StoreStats> RocksDbGraphStore::GetStats() const {
   ro.snapshot = snapshot;
   absl::StatusOr<StoreStats> stats = ReadStats(ro);
   db_->ReleaseSnapshot(snapshot);
+  if (stats.ok()) stats->memory = ReadMemory();
   return stats;
+}
+
+StoreMemory RocksDbGraphStore::ReadMemory() const {
+  StoreMemory memory;
+  memory.budget_bytes = options_.memory_budget_bytes;
+  memory.cache_bytes = cache_->GetUsage();
+  db_->GetAggregatedIntProperty(rocksdb::DB::Properties::kCurSizeAllMemTables,
+                                &memory.memtable_bytes);
+  db_->GetAggregatedIntProperty(
+      rocksdb::DB::Properties::kEstimateTableReadersMem,
+      &memory.table_reader_bytes);
+  memory.term_cache_bytes = term_cache_.bytes();
+  memory.term_cache_budget_bytes = options_.term_cache_bytes;
+  return memory;
 }
 
 absl::StatusOr<StoreStats> RocksDbGraphStore::ReadStats(

@@ -88,16 +88,19 @@ struct RocksDbGraphStoreOptions {
   // Sync the WAL before a write returns (the GraphStore durability
   // contract). Turn off only for tests and bulk loads that can be redone.
   bool sync_writes = true;
-  // LRU block cache shared by all column families; 0 keeps RocksDB's
-  // default (a small cache per column family).
-  size_t block_cache_bytes = 0;
+  // Bound on RocksDB's memory: one LRU cache shared by all column families
+  // holds data, index and filter blocks and is charged for the memtables
+  // (at most half of it). At least rocksdb_util::kMinMemoryBudgetBytes.
+  size_t memory_budget_bytes = size_t{256} << 20;
   // With sync_writes: writes return before the WAL sync, with
   // WriteStats::sync_ticket set, and the caller must AwaitDurable(ticket)
   // before acknowledging. Lets one caller pipeline batches (apply batch
   // n+1 while batch n syncs). Off: every write method waits itself.
   bool defer_sync = false;
-  // Terms kept in the in-memory dictionary cache (both directions).
+  // Bounds of the in-memory dictionary cache (both directions): terms, and
+  // bytes as TermCache::EntryBytes counts them.
   size_t term_cache_terms = 2'000'000;
+  size_t term_cache_bytes = size_t{64} << 20;
 };
 
 class RocksDbGraphStore final : public GraphStore {
@@ -166,6 +169,7 @@ class RocksDbGraphStore final : public GraphStore {
 
  private:
   RocksDbGraphStore(const RocksDbGraphStoreOptions& options,
+                    std::shared_ptr<rocksdb::Cache> cache,
                     std::unique_ptr<rocksdb::DB> db,
                     std::vector<rocksdb::ColumnFamilyHandle*> handles);
 
@@ -189,6 +193,7 @@ class RocksDbGraphStore final : public GraphStore {
   absl::StatusOr<kg::v1::Fact> DecodeFact(const rocksdb::ReadOptions& ro,
                                           const IdTriple& ids) const;
   absl::StatusOr<StoreStats> ReadStats(const rocksdb::ReadOptions& ro) const;
+  StoreMemory ReadMemory() const;
   // Fills term_cache_ with the whole dictionary if it fits.
   absl::Status LoadTermCache();
   // Commits `txn` (unsynced when syncs are grouped), taking a sync ticket.
@@ -201,6 +206,8 @@ class RocksDbGraphStore final : public GraphStore {
   // Serialises writers: a write reads committed state, then writes one
   // batch; no other write may land in between. Readers never take it.
   mutable absl::Mutex write_mu_;
+  // Declared before db_: the DB must close before its cache goes.
+  std::shared_ptr<rocksdb::Cache> cache_;
   std::unique_ptr<rocksdb::DB> db_;
   std::vector<rocksdb::ColumnFamilyHandle*> handles_;  // Owned.
   rocksdb_util::ColumnFamilies cfs_;  // Views of db_ and handles_.

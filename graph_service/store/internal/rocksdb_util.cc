@@ -29,25 +29,24 @@ constexpr const char* kColumnFamilies[] = {
     kEvidenceCf,   kDocumentsCf, kMetadataCf,
 };
 
-// Block cache shared by all column families when the caller sets no size.
-constexpr size_t kDefaultBlockCacheBytes = size_t{128} << 20;
-
-// Memory all memtables together may hold before RocksDB flushes the largest.
-// Without it seven families x 4 x 64 MiB could pin ~1.8 GiB, and a server
-// under steady load grew without bound (docs/load_test.md).
-constexpr size_t kMemtableBudgetBytes = size_t{256} << 20;
-
 // Tuned for the store's access pattern: many point reads that miss (new
 // terms, new evidence, new facts) and bulk-ish write batches.
 //  - Whole-key bloom filters in table files and in the memtable, so a miss
 //    costs a hash probe instead of a search of every level.
 //  - Larger, more numerous memtables, so a load flushes less often and
-//    writes do not stall behind a flush.
-rocksdb::ColumnFamilyOptions MakeCfOptions(size_t block_cache_bytes) {
+//    writes do not stall behind a flush (the write buffer manager, not
+//    these sizes, bounds their total).
+//  - Index and filter blocks live in the shared cache (high priority, L0
+//    pinned) instead of beside every open table file, so their memory is
+//    part of the budget rather than growing with the number of files.
+rocksdb::ColumnFamilyOptions MakeCfOptions(
+    const std::shared_ptr<rocksdb::Cache>& cache) {
   rocksdb::ColumnFamilyOptions cf;
   rocksdb::BlockBasedTableOptions table;
-  table.block_cache = rocksdb::NewLRUCache(
-      block_cache_bytes > 0 ? block_cache_bytes : kDefaultBlockCacheBytes);
+  table.block_cache = cache;
+  table.cache_index_and_filter_blocks = true;
+  table.cache_index_and_filter_blocks_with_high_priority = true;
+  table.pin_l0_filter_and_index_blocks_in_cache = true;
   table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
   table.whole_key_filtering = true;
   cf.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
@@ -106,9 +105,22 @@ absl::Status FromRocksDb(const rocksdb::Status& s, absl::string_view what,
   }
 }
 
-absl::Status OpenDb(const std::string& path, size_t block_cache_bytes,
+absl::Status OpenDb(const std::string& path, size_t memory_budget_bytes,
                     std::unique_ptr<rocksdb::DB>* db,
-                    std::vector<rocksdb::ColumnFamilyHandle*>* handles) {
+                    std::vector<rocksdb::ColumnFamilyHandle*>* handles,
+                    std::shared_ptr<rocksdb::Cache>* cache) {
+  if (memory_budget_bytes < kMinMemoryBudgetBytes) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "RocksDB memory budget of ", memory_budget_bytes, " bytes for ", path,
+        " is below the minimum of ", kMinMemoryBudgetBytes));
+  }
+  // One cache holds data blocks, index and filter blocks, and (as
+  // reservations) the memtables, so RocksDB's memory stays near the budget
+  // however long the server runs. High-priority entries (index, filter)
+  // may take up to half of it.
+  *cache = rocksdb::NewLRUCache(memory_budget_bytes, /*num_shard_bits=*/-1,
+                                /*strict_capacity_limit=*/false,
+                                /*high_pri_pool_ratio=*/0.5);
   rocksdb::DBOptions db_options;
   db_options.create_if_missing = true;
   db_options.create_missing_column_families = true;
@@ -116,12 +128,14 @@ absl::Status OpenDb(const std::string& path, size_t block_cache_bytes,
   // Seven column families share one WAL; bound its total size so that the
   // rarely written ones (metadata) do not pin old logs forever.
   db_options.max_total_wal_size = uint64_t{256} << 20;
+  // Memtables may take half of the budget; past it the largest is flushed.
   db_options.write_buffer_manager =
-      std::make_shared<rocksdb::WriteBufferManager>(kMemtableBudgetBytes);
+      std::make_shared<rocksdb::WriteBufferManager>(memory_budget_bytes / 2,
+                                                    *cache);
   rocksdb::DB* raw_db = nullptr;
   RETURN_IF_ERROR(FromRocksDb(
       rocksdb::DB::Open(db_options, path,
-                        Descriptors(path, MakeCfOptions(block_cache_bytes)),
+                        Descriptors(path, MakeCfOptions(*cache)),
                         handles, &raw_db),
       "open", path));
   db->reset(raw_db);

@@ -15,6 +15,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "rocksdb/cache.h"
 #include "rocksdb/db.h"
 
 namespace kg::graph::rocksdb_util {
@@ -49,12 +50,19 @@ struct ColumnFamilies {
 absl::Status FromRocksDb(const rocksdb::Status& s, absl::string_view what,
                          absl::string_view path);
 
+// Smallest memory budget OpenDb accepts: below it the memtables (half the
+// budget) flush so often that writes stall.
+inline constexpr size_t kMinMemoryBudgetBytes = size_t{16} << 20;
+
 // Opens (creating if missing) the DB at `path` with the store's column
-// families, plus any other family already in it. `block_cache_bytes` > 0
-// gives all families one shared LRU block cache of that size.
-absl::Status OpenDb(const std::string& path, size_t block_cache_bytes,
+// families, plus any other family already in it. All families share one
+// LRU cache of `memory_budget_bytes` that holds data, index and filter
+// blocks and is charged for the memtables (at most half of it), returned in
+// `cache` for usage figures. InvalidArgument below kMinMemoryBudgetBytes.
+absl::Status OpenDb(const std::string& path, size_t memory_budget_bytes,
                     std::unique_ptr<rocksdb::DB>* db,
-                    std::vector<rocksdb::ColumnFamilyHandle*>* handles);
+                    std::vector<rocksdb::ColumnFamilyHandle*>* handles,
+                    std::shared_ptr<rocksdb::Cache>* cache);
 
 // Value of `key`, or nullopt if absent. Errors other than NotFound returned.
 absl::StatusOr<std::optional<std::string>> Get(

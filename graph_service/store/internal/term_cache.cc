@@ -26,14 +26,28 @@ void TermCache::Insert(absl::string_view term_bytes, TermId id) {
 
 void TermCache::InsertLocked(absl::string_view term_bytes, TermId id) {
   if (ids_.contains(term_bytes)) return;
-  if (ids_.size() >= max_terms_) {
+  const size_t entry_bytes = EntryBytes(term_bytes);
+  if (ids_.size() >= max_terms_ || bytes_ + entry_bytes > max_bytes_) {
     ids_.clear();
     terms_.clear();
+    bytes_ = 0;
     complete_ = false;
+    ++overflows_;
   }
-  if (max_terms_ == 0) return;
+  if (max_terms_ == 0 || entry_bytes > max_bytes_) return;
   ids_.emplace(term_bytes, id);
   terms_.emplace(id, std::string(term_bytes));
+  bytes_ += entry_bytes;
+}
+
+size_t TermCache::bytes() const {
+  absl::ReaderMutexLock lock(&mu_);
+  return bytes_;
+}
+
+uint64_t TermCache::overflows() const {
+  absl::ReaderMutexLock lock(&mu_);
+  return overflows_;
 }
 
 void TermCache::MarkComplete() {

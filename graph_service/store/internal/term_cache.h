@@ -4,8 +4,9 @@
 // Only committed terms go in: ids read from the dictionary, and ids a write
 // assigned, inserted after that write reached the WAL. Terms are never
 // removed from the store and ids never change, so an entry never goes
-// stale. The cache is bounded: when it would exceed `max_terms` it is
-// emptied and starts over (and stops being complete).
+// stale. The cache is bounded: when it would exceed `max_terms` terms or
+// `max_bytes` (EntryBytes per term) it is emptied and starts over (and
+// stops being complete).
 //
 // Completeness. A cache that was filled with the whole dictionary and has
 // never been emptied since is "complete": a miss then proves the term is
@@ -19,6 +20,7 @@
 #define KG_GRAPH_SERVICE_STORE_INTERNAL_TERM_CACHE_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -32,11 +34,23 @@ namespace kg::graph::rocksdb_internal {
 
 class TermCache {
  public:
-  explicit TermCache(size_t max_terms) : max_terms_(max_terms) {}
+  TermCache(size_t max_terms, size_t max_bytes)
+      : max_terms_(max_terms), max_bytes_(max_bytes) {}
   TermCache(const TermCache&) = delete;
   TermCache& operator=(const TermCache&) = delete;
 
+  // What one cached term counts against max_bytes: its bytes twice (one
+  // copy per direction) plus an estimate of both hash tables' per-entry
+  // overhead.
+  static size_t EntryBytes(absl::string_view term_bytes) {
+    return 2 * term_bytes.size() + kEntryOverheadBytes;
+  }
+
   size_t max_terms() const { return max_terms_; }
+  // Sum of EntryBytes over the cached terms.
+  size_t bytes() const;
+  // Times the cache has emptied itself because it was full.
+  uint64_t overflows() const;
 
   // The id of `term_bytes`, or nullopt when not cached. `absent`, when
   // given, is set iff the term is not cached and the cache is complete,
@@ -58,11 +72,16 @@ class TermCache {
   void InsertLocked(absl::string_view term_bytes, TermId id)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
 
+  static constexpr size_t kEntryOverheadBytes = 96;
+
   const size_t max_terms_;
+  const size_t max_bytes_;
   mutable absl::Mutex mu_;
   absl::flat_hash_map<std::string, TermId> ids_ ABSL_GUARDED_BY(mu_);
   absl::flat_hash_map<TermId, std::string> terms_ ABSL_GUARDED_BY(mu_);
   bool complete_ ABSL_GUARDED_BY(mu_) = false;
+  size_t bytes_ ABSL_GUARDED_BY(mu_) = 0;
+  uint64_t overflows_ ABSL_GUARDED_BY(mu_) = 0;
 };
 
 }  // namespace kg::graph::rocksdb_internal

@@ -8,7 +8,7 @@ namespace kg::graph::rocksdb_internal {
 namespace {
 
 TEST(TermCacheTest, FindsInsertedTermsBothWays) {
-  TermCache cache(10);
+  TermCache cache(10, 1 << 20);
   cache.Insert("eAlice", 7);
   EXPECT_EQ(cache.FindId("eAlice"), std::optional<TermId>(7));
   std::string bytes;
@@ -19,7 +19,7 @@ TEST(TermCacheTest, FindsInsertedTermsBothWays) {
 }
 
 TEST(TermCacheTest, MissIsAbsentOnlyWhenComplete) {
-  TermCache cache(10);
+  TermCache cache(10, 1 << 20);
   bool absent = true;
   EXPECT_FALSE(cache.FindId("eBob", &absent).has_value());
   EXPECT_FALSE(absent);
@@ -32,7 +32,7 @@ TEST(TermCacheTest, MissIsAbsentOnlyWhenComplete) {
 }
 
 TEST(TermCacheTest, OverflowEmptiesAndLosesCompleteness) {
-  TermCache cache(2);
+  TermCache cache(2, 1 << 20);
   cache.MarkComplete();
   cache.Insert("a", 1);
   cache.Insert("b", 2);
@@ -44,6 +44,28 @@ TEST(TermCacheTest, OverflowEmptiesAndLosesCompleteness) {
   bool absent = true;
   EXPECT_FALSE(cache.FindId("a", &absent).has_value());
   EXPECT_FALSE(absent);  // Must be read from the store again.
+}
+
+TEST(TermCacheTest, ByteBoundEmptiesAndCountsOverflows) {
+  const std::string long_term(100, 'x');
+  TermCache cache(1000, 2 * TermCache::EntryBytes(long_term));
+  cache.MarkComplete();
+  cache.Insert(long_term + "1", 1);
+  EXPECT_EQ(cache.bytes(), TermCache::EntryBytes(long_term + "1"));
+  cache.Insert(long_term + "2", 2);  // Over the bound: starts over.
+  EXPECT_FALSE(cache.complete());
+  EXPECT_EQ(cache.overflows(), 1u);
+  EXPECT_FALSE(cache.FindId(long_term + "1").has_value());
+  EXPECT_EQ(cache.FindId(long_term + "2"), std::optional<TermId>(2));
+  EXPECT_EQ(cache.bytes(), TermCache::EntryBytes(long_term + "2"));
+}
+
+TEST(TermCacheTest, TermLargerThanTheBoundIsNotCached) {
+  TermCache cache(1000, 64);
+  cache.Insert(std::string(200, 'y'), 5);
+  std::string bytes;
+  EXPECT_FALSE(cache.FindTerm(5, &bytes));
+  EXPECT_EQ(cache.bytes(), 0u);
 }
 
 }  // namespace
