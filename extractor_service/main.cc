@@ -12,6 +12,7 @@
 #include "absl/time/time.h"
 #include "extractor_service/pipeline/data_dir.h"
 #include "extractor_service/server.h"
+#include "common/malloc_tuning.h"
 #include "common/security/graph_client_flags.h"
 #include "common/security/server_flags.h"
 
@@ -34,6 +35,7 @@ ABSL_FLAG(absl::Duration, shutdown_grace, absl::Seconds(10),
           "Time in-flight calls get to finish after SIGTERM.");
 
 int main(int argc, char** argv) {
+  kg::LimitMallocRetention();  // Before any thread starts.
   kg::BlockTerminationSignals();
   absl::SetProgramUsageMessage(
       "Extracts facts from documents (kg.v1.ExtractorService).");

@@ -11,6 +11,7 @@
 #include "absl/flags/parse.h"
 #include "absl/flags/usage.h"
 #include "absl/time/time.h"
+#include "common/malloc_tuning.h"
 #include "common/security/server_flags.h"
 #include "graph_service/admin/restore.h"
 #include "graph_service/server.h"
@@ -63,6 +64,7 @@ std::string DefaultRulesPath(const char* argv0) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  kg::LimitMallocRetention();  // Before any thread starts.
   kg::BlockTerminationSignals();
   absl::SetProgramUsageMessage(
       "Serves the knowledge graph (kg.v1.GraphService) over RocksDB.");
