@@ -1,8 +1,8 @@
-// SIGTERM to a real graph_server while a slow query is in flight: the query
-// runs to its own end (not CANCELLED), new calls are refused (UNAVAILABLE)
-// and the process exits 0. (Health goes NOT_SERVING first in
-// ShutdownGracefully; a new Check is itself a refused call, so only an
-// existing Watch stream would see it: not checked here.)
+// SIGTERM to a real graph_server while a slow query is in flight: a health
+// Watch stream opened before sees SERVING then NOT_SERVING, the query runs
+// to its own end (not CANCELLED), new calls are refused (UNAVAILABLE) and
+// the process exits 0. (A new Check after SIGTERM is itself a refused call,
+// so only an existing Watch can observe NOT_SERVING.)
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -12,12 +12,14 @@
 #include <regex>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "common/security/testing/health_probe.h"
 #include "grpcpp/client_context.h"
 #include "grpcpp/create_channel.h"
+#include "grpc/health/v1/health.grpc.pb.h"
 #include "gtest/gtest.h"
 #include "kg/v1/graph.grpc.pb.h"
 
@@ -81,6 +83,36 @@ grpc::Status Ingest(kg::v1::GraphService::Stub& stub, int facts) {
   return stream->Finish();
 }
 
+// Statuses a grpc.health.v1 Watch stream reports until it ends.
+class HealthWatch {
+ public:
+  explicit HealthWatch(const std::shared_ptr<grpc::Channel>& channel)
+      : stub_(grpc::health::v1::Health::NewStub(channel)) {
+    context_.set_deadline(
+        absl::ToChronoTime(absl::Now() + absl::Seconds(30)));
+    reader_ = stub_->Watch(&context_, grpc::health::v1::HealthCheckRequest());
+    thread_ = std::thread([this] {
+      grpc::health::v1::HealthCheckResponse response;
+      while (reader_->Read(&response)) seen_.push_back(response.status());
+      reader_->Finish().error_code();
+    });
+  }
+  // Waits for the stream to end; the statuses in order.
+  std::vector<int> Join() {
+    thread_.join();
+    return seen_;
+  }
+
+ private:
+  std::unique_ptr<grpc::health::v1::Health::Stub> stub_;
+  grpc::ClientContext context_;
+  std::unique_ptr<
+      grpc::ClientReader<grpc::health::v1::HealthCheckResponse>>
+      reader_;
+  std::vector<int> seen_;
+  std::thread thread_;
+};
+
 TEST(GracefulShutdownTest, SigtermDrainsInFlightCallsAndExitsZero) {
   Child child =
       StartGraphServer(absl::StrCat(std::getenv("TEST_TMPDIR"), "/graph"));
@@ -90,6 +122,7 @@ TEST(GracefulShutdownTest, SigtermDrainsInFlightCallsAndExitsZero) {
   auto stub = kg::v1::GraphService::NewStub(channel);
   ASSERT_TRUE(Ingest(*stub, 3000).ok());
   EXPECT_EQ(*testing::CheckHealth(channel), testing::Health::kServing);
+  HealthWatch watch(channel);
 
   // A query that runs until the server's 3 s query timeout.
   grpc::Status slow_status;
@@ -132,6 +165,10 @@ TEST(GracefulShutdownTest, SigtermDrainsInFlightCallsAndExitsZero) {
 
   int wait_status = 0;
   ASSERT_EQ(waitpid(child.pid, &wait_status, 0), child.pid);
+  const std::vector<int> health = watch.Join();
+  ASSERT_GE(health.size(), 2u);
+  EXPECT_EQ(health.front(), grpc::health::v1::HealthCheckResponse::SERVING);
+  EXPECT_EQ(health.back(), grpc::health::v1::HealthCheckResponse::NOT_SERVING);
   EXPECT_TRUE(WIFEXITED(wait_status));
   EXPECT_EQ(WEXITSTATUS(wait_status), 0);
   std::printf("{\"in_flight\":\"%s\",\"in_flight_ms\":%lld,\"new_call\":%d,"
