@@ -24,6 +24,10 @@ enum class EntityClass {
   kProgramme,
   kPlace,
   kCrimeType,
+  // Not an ontology class: a rank or title standing alone ("as Commissioner"),
+  // canonical = its expansion. Only in AnalyzedDocument::author_mentions,
+  // bound only by Role pattern slots; its value is emitted as text.
+  kRole,
 };
 
 // Ontology class name ("Person", "CrimeType", ...).
@@ -37,6 +41,7 @@ inline const char* ClassName(EntityClass c) {
     case EntityClass::kProgramme: return "Programme";
     case EntityClass::kPlace: return "Place";
     case EntityClass::kCrimeType: return "CrimeType";
+    case EntityClass::kRole: return "Role";
   }
   return "Thing";
 }
@@ -63,6 +68,7 @@ struct Mention {
   bool inside_name = false;  // CrimeType/Place inside another entity's name
   bool pronoun = false;      // Person found through a pronoun
   bool acronym = false;      // alias is an acronym introduced in brackets
+  bool first_person = false;  // "I", "me", "my" resolved to the author
 };
 
 // Text, sentences and mentions of one document.
@@ -85,6 +91,15 @@ struct AnalyzedDocument {
   NormalizedText text;
   std::vector<AnalyzedSentence> sentences;
   std::vector<Mention> mentions;  // ordered by sentence, then position
+  // Canonical name of the person a byline names as the document's author
+  // ("Posted by Ch Supt Jo Bell"), or "" (see author.h).
+  std::string author;
+  // With an author: first-person pronouns outside quotations (Person,
+  // pronoun and first_person set, canonical = author) and the stand-alone
+  // ranks and titles (kRole) of the sentences holding them; ordered like
+  // `mentions`. Only pattern slots of class Author or Role bind these, so
+  // rules written for named people never see them.
+  std::vector<Mention> author_mentions;
 };
 
 }  // namespace kg::extractor

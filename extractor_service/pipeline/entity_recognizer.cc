@@ -3,6 +3,7 @@
 #include <utility>
 #include <vector>
 
+#include "extractor_service/pipeline/internal/author.h"
 #include "extractor_service/pipeline/internal/sentence_pass.h"
 
 namespace kg::extractor {
@@ -17,6 +18,7 @@ void EntityRecognizer::Recognize(AnalyzedDocument* doc) const {
     std::vector<Mention> found = pass.Run();
     for (Mention& m : found) doc->mentions.push_back(std::move(m));
   }
+  internal::ResolveAuthor(gaz_, doc);
 }
 
 }  // namespace kg::extractor

@@ -20,9 +20,11 @@ class EntityRecognizer {
   // Replaces doc->mentions with the mentions of every sentence, in sentence
   // order then token order. People named by a short form or a pronoun are
   // resolved to the full name seen earlier in the document (unresolved
-  // short forms are dropped). Annotates every token with the gazetteer's
-  // word ids first (Gazetteer::Annotate). Deterministic; const and
-  // thread-safe.
+  // short forms are dropped). A byline ("Posted by Jo Bell") names the
+  // document's author; "I", "me" and "my" outside quotations then become
+  // doc->author_mentions (see AnalyzedDocument). Annotates every token
+  // with the gazetteer's word ids first (Gazetteer::Annotate).
+  // Deterministic; const and thread-safe.
   void Recognize(AnalyzedDocument* doc) const;
 
  private:

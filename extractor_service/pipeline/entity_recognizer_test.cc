@@ -40,6 +40,26 @@ class EntityRecognizerTest : public ::testing::Test {
     return out;
   }
 
+  // The author and "Class:canonical@token" per author mention.
+  std::vector<std::string> AuthorMentions(const std::string& text,
+                                          std::string* author) {
+    text_ = text;
+    AnalyzedDocument doc(text_);
+    SentenceSplitter splitter;
+    for (const SentenceSpan& span : splitter.Split(doc.text.text())) {
+      doc.sentences.push_back(
+          {span, Tokenize(doc.text.text(), doc.text.lower(), span.begin, span.end)});
+    }
+    EntityRecognizer(gaz_).Recognize(&doc);
+    *author = doc.author;
+    std::vector<std::string> out;
+    for (const Mention& m : doc.author_mentions) {
+      out.push_back(std::string(ClassName(m.cls)) + ":" + m.canonical + "@" +
+                    std::to_string(m.sentence) + "." + std::to_string(m.begin));
+    }
+    return out;
+  }
+
   static Gazetteer* gaz_;
   std::string text_;
 };
@@ -113,6 +133,62 @@ TEST_F(EntityRecognizerTest, PronounResolvesToLastPerson) {
 TEST_F(EntityRecognizerTest, SentenceInitialGerundIsNoName) {
   auto m = Recognize("Expanding Tactical Response Team patrols.");
   EXPECT_THAT(m, ElementsAre("Unit:Tactical Response Team"));
+}
+
+TEST_F(EntityRecognizerTest, BylineNamesTheAuthorOfFirstPersonText) {
+  std::string author;
+  auto m = AuthorMentions(
+      "As your Chief Constable, I want to explain my plans.\n"
+      "\"I will not stop,\" Insp Carl Dobbs said.\n"
+      "More articles by Dame Nadia Okafor",
+      &author);
+  EXPECT_EQ(author, "Nadia Okafor");
+  // The quoted "I" is the inspector's, not the author's.
+  EXPECT_THAT(m, ElementsAre("Role:Chief Constable@0.2", "Person:Nadia Okafor@0.5",
+                             "Person:Nadia Okafor@0.9"));
+}
+
+TEST_F(EntityRecognizerTest, NoBylineNoAuthor) {
+  std::string author;
+  auto m = AuthorMentions("As your Chief Constable, I want to explain my plans.", &author);
+  EXPECT_EQ(author, "");
+  EXPECT_TRUE(m.empty());
+  // "By" opening an ordinary sentence is no byline.
+  m = AuthorMentions("By Christmas Day, officers had made arrests.\nI was there.", &author);
+  EXPECT_EQ(author, "");
+  EXPECT_TRUE(m.empty());
+}
+
+TEST_F(EntityRecognizerTest, BylinesNamingDifferentPeopleGiveNoAuthor) {
+  std::string author;
+  auto m = AuthorMentions("Posted by Nadia Okafor\nI agree.\nPosted by Carl Dobbs", &author);
+  EXPECT_EQ(author, "");
+  EXPECT_TRUE(m.empty());
+}
+
+TEST_F(EntityRecognizerTest, BylineWithUnknownNameAddsThePerson) {
+  std::string author;
+  AuthorMentions("Written by Zebedee Quartermain, Chief Constable\nI am proud.", &author);
+  EXPECT_EQ(author, "Zebedee Quartermain");
+  auto m = Recognize("Written by Zebedee Quartermain, Chief Constable\nI am proud.");
+  EXPECT_THAT(m, Contains("Person:Zebedee Quartermain"));
+}
+
+TEST_F(EntityRecognizerTest, ProgrammesFromTheGazetteer) {
+  auto m = Recognize("The action is part of the New Met for London plan.");
+  EXPECT_THAT(m, Contains("Programme:A New Met for London/New Met for London plan"));
+  m = Recognize("The Met published A New Met for London: Phase 2 today.");
+  EXPECT_THAT(m, Contains("Programme:A New Met for London: Phase 2"));
+  // "Prevent" is listed as needing a head-word.
+  m = Recognize("Referrals to the Prevent programme rose.");
+  EXPECT_THAT(m, Contains("Programme:Prevent/Prevent programme"));
+  m = Recognize("Prevent harm by locking your car.");
+  EXPECT_THAT(m, ElementsAre());
+}
+
+TEST_F(EntityRecognizerTest, RankBeforeOfIsNoPartOfTheBody) {
+  auto m = Recognize("I am the Chief Constable of Northshire Police.");
+  EXPECT_THAT(m, ElementsAre("Organization:Northshire Police"));
 }
 
 }  // namespace

@@ -56,6 +56,25 @@ absl::Status LoadTable(const std::string& dir, const std::string& name,
                      });
 }
 
+// programmes.tsv: a surface with a leading article is added with and
+// without it.
+absl::Status LoadProgrammes(const std::string& dir, PhraseTable* table) {
+  return ForEachLine(
+      dir, "programmes.tsv", 1, 3, [&](const std::vector<std::string>& cols) {
+        std::string canonical = Col(cols, 1);
+        if (canonical.empty()) canonical = cols[0];
+        const GazetteerEntry entry{canonical, Col(cols, 2)};
+        table->Add(cols[0], entry);
+        for (std::string_view article : {"A ", "An ", "The "}) {
+          const std::string& surface = cols[0];
+          if (surface.size() > article.size() &&
+              surface.compare(0, article.size(), article) == 0) {
+            table->Add(std::string_view(surface).substr(article.size()), entry);
+          }
+        }
+      });
+}
+
 absl::Status LoadList(const std::string& dir, const std::string& name,
                       std::vector<std::string>* list) {
   return ForEachLine(dir, name, 1, 1, [&](const std::vector<std::string>& c) {
@@ -71,7 +90,9 @@ Gazetteer::Gazetteer()
       titles_(true, vocabulary_),
       crime_types_(false, vocabulary_),
       organisations_(true, vocabulary_),
-      places_(true, vocabulary_) {}
+      places_(true, vocabulary_),
+      programmes_(true, vocabulary_),
+      bylines_(false, vocabulary_) {}
 
 void Gazetteer::Annotate(std::vector<Token>* tokens) const {
   for (Token& t : *tokens) {
@@ -147,6 +168,11 @@ absl::StatusOr<Gazetteer> Gazetteer::Load(const std::string& dir) {
   RETURN_IF_ERROR(ForEachLine(dir, "places.tsv", 1, 2,
                               [&](const std::vector<std::string>& c) {
                                 g.places_.Add(c[0], {c[0], Col(c, 1)});
+                              }));
+  RETURN_IF_ERROR(LoadProgrammes(dir, &g.programmes_));
+  RETURN_IF_ERROR(ForEachLine(dir, "bylines.txt", 1, 1,
+                              [&](const std::vector<std::string>& c) {
+                                g.bylines_.Add(c[0], {c[0], ""});
                               }));
   std::vector<std::string> first_names;
   std::vector<std::pair<std::string, std::string>> heads;

@@ -38,6 +38,12 @@ class Gazetteer {
   const PhraseTable& organisations() const { return organisations_; }
   // Places: canonical name, extra = parent place or "".
   const PhraseTable& places() const { return places_; }
+  // Named programmes, plans and funds: canonical name, extra = "headed" when
+  // the surface counts only before a programme head-word, else "". A
+  // surface listed with a leading article is also matched without it.
+  const PhraseTable& programmes() const { return programmes_; }
+  // Byline cue phrases ("Posted by", "Author:"), case-insensitive.
+  const PhraseTable& bylines() const { return bylines_; }
 
   // Sets text_id and lower_id of every token (see tokenizer.h). The tables
   // and the Token overloads below then compare ids; on tokens that are not
@@ -80,6 +86,8 @@ class Gazetteer {
   PhraseTable crime_types_;
   PhraseTable organisations_;
   PhraseTable places_;
+  PhraseTable programmes_;
+  PhraseTable bylines_;
   std::vector<std::string> honorifics_;  // in file order
   std::vector<WordInfo> info_;            // by vocabulary id
   std::vector<std::string> head_classes_;

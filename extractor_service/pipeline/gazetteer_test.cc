@@ -62,6 +62,24 @@ TEST(GazetteerTest, LoadsShippedData) {
   EXPECT_EQ(g->HeadClass("officer"), "");
 }
 
+TEST(GazetteerTest, ProgrammesMatchWithoutTheirArticle) {
+  absl::StatusOr<Gazetteer> g = Gazetteer::Load(DataDir());
+  ASSERT_TRUE(g.ok()) << g.status();
+  TokenizedString with("A New Met for London"), without("New Met for London plan");
+  PhraseTable::Match m = g->programmes().LongestAt(with.tokens(), 0, 5);
+  ASSERT_EQ(m.length, 5);
+  EXPECT_EQ(m.entry->canonical, "A New Met for London");
+  m = g->programmes().LongestAt(without.tokens(), 0, 5);
+  ASSERT_EQ(m.length, 4);
+  EXPECT_EQ(m.entry->canonical, "A New Met for London");
+  TokenizedString prevent("Prevent");
+  m = g->programmes().LongestAt(prevent.tokens(), 0, 1);
+  ASSERT_EQ(m.length, 1);
+  EXPECT_EQ(m.entry->extra, "headed");
+  TokenizedString byline("POSTED BY Jo Bell");
+  EXPECT_EQ(g->bylines().LongestAt(byline.tokens(), 0, 4).length, 2);
+}
+
 TEST(GazetteerTest, MissingDirectoryIsNotFound) {
   absl::StatusOr<Gazetteer> g = Gazetteer::Load("/nonexistent/kg-data");
   EXPECT_EQ(g.status().code(), absl::StatusCode::kNotFound);
@@ -72,7 +90,7 @@ TEST(GazetteerTest, MalformedLineNamesFileAndLine) {
   const std::string src = DataDir();
   for (const char* f : {"titles.tsv", "honorifics.txt", "crime_types.tsv",
                         "organisations.tsv", "places.tsv", "first_names.txt",
-                        "head_words.tsv"}) {
+                        "head_words.tsv", "programmes.tsv", "bylines.txt"}) {
     std::ifstream in(src + "/" + f);
     std::ofstream out(dir + "/" + f);
     out << in.rdbuf();

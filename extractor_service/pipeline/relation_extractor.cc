@@ -25,6 +25,7 @@ std::string PrimaryForce(const AnalyzedDocument& doc) {
 RelationExtractor::RelationExtractor(RuleSet rules) : rules_(std::move(rules)) {
   for (const RelationRule& r : rules_.rules()) {
     builtins_.push_back(r.builtin.empty() ? nullptr : FindBuiltinMatcher(r.builtin));
+    needs_author_.push_back(r.builtin.empty() && r.pattern.NeedsAuthorMentions());
   }
 }
 
@@ -66,16 +67,24 @@ std::vector<FactDraft> RelationExtractor::Extract(const AnalyzedDocument& doc) c
   std::vector<FactDraft> out;
   out.reserve(doc.mentions.size() * 2);
   const std::string force = PrimaryForce(doc);
-  size_t next = 0;
+  size_t next = 0, next_author = 0;
   const std::vector<RelationRule>& rules = rules_.rules();
-  RuleContext ctx{doc, 0, {}, force};
+  RuleContext ctx{doc, 0, {}, force, {}};
   for (int s = 0; s < static_cast<int>(doc.sentences.size()); ++s) {
     ctx.sentence = s;
     ctx.mentions.clear();
     while (next < doc.mentions.size() && doc.mentions[next].sentence == s) {
       ctx.mentions.push_back(&doc.mentions[next++]);
     }
-    for (size_t r = 0; r < rules.size(); ++r) RunRule(rules[r], builtins_[r], ctx, &out);
+    ctx.author_mentions.clear();
+    while (next_author < doc.author_mentions.size() &&
+           doc.author_mentions[next_author].sentence == s) {
+      ctx.author_mentions.push_back(&doc.author_mentions[next_author++]);
+    }
+    for (size_t r = 0; r < rules.size(); ++r) {
+      if (needs_author_[r] && ctx.author_mentions.empty()) continue;
+      RunRule(rules[r], builtins_[r], ctx, &out);
+    }
   }
   return out;
 }

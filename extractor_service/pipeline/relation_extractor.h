@@ -31,6 +31,7 @@ class RelationExtractor {
 
   RuleSet rules_;
   std::vector<BuiltinMatcher> builtins_;  // per rule; nullptr for patterns
+  std::vector<bool> needs_author_;        // per rule: skip without author mentions
 };
 
 }  // namespace kg::extractor

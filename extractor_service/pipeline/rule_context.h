@@ -28,6 +28,8 @@ struct RuleContext {
   int sentence;
   std::vector<const Mention*> mentions;  // in token order
   std::string primary_force;  // most-mentioned force of the document, or ""
+  // The sentence's AnalyzedDocument::author_mentions, in token order.
+  std::vector<const Mention*> author_mentions;
 
   const std::vector<Token>& tokens() const {
     return doc.sentences[sentence].tokens;
@@ -59,8 +61,9 @@ class DraftSink {
     d.confidence = confidence_;
     out_->push_back(std::move(d));
   }
+  // An entity value; a kRole mention's expansion is a text value.
   void EmitEntity(const std::string& subject, const Mention& value) const {
-    Emit(subject, value.canonical, true, value.cls);
+    Emit(subject, value.canonical, value.cls != EntityClass::kRole, value.cls);
   }
 
  private:

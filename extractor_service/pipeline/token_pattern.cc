@@ -12,12 +12,17 @@
 namespace kg::extractor {
 namespace {
 
-constexpr uint32_t kForceBit = 1u << 8;
+constexpr uint32_t kForceBit = 1u << 16;
+constexpr uint32_t kAuthorBit = 1u << 17;
 
 uint32_t ClassBit(EntityClass c) { return 1u << static_cast<int>(c); }
 
+// Slot classes bound from RuleContext::author_mentions.
+const uint32_t kAuthorSlotBits = kAuthorBit | ClassBit(EntityClass::kRole);
+
 bool SlotAccepts(const PatternElement& e, const Mention& m) {
   if (m.inside_name) return false;
+  if (m.first_person) return (e.classes & kAuthorBit) != 0;
   if ((e.classes & ClassBit(m.cls)) != 0) return true;
   return (e.classes & kForceBit) != 0 && m.force;
 }
@@ -119,7 +124,16 @@ class Matcher {
   }
 
   const Mention* MentionAt(const PatternElement& e, int pos) const {
-    for (const Mention* m : ctx_.mentions) {
+    if ((e.classes & kAuthorSlotBits) != 0) {
+      const Mention* m = MentionAt(e, pos, ctx_.author_mentions);
+      if (m != nullptr) return m;
+    }
+    return MentionAt(e, pos, ctx_.mentions);
+  }
+
+  static const Mention* MentionAt(const PatternElement& e, int pos,
+                                  const std::vector<const Mention*>& mentions) {
+    for (const Mention* m : mentions) {
       if (m->begin > pos) break;
       if (m->begin == pos && SlotAccepts(e, *m)) return m;
     }
@@ -166,6 +180,8 @@ uint32_t SlotClassBit(absl::string_view name) {
     if (name == n) return ClassBit(c);
   }
   if (name == "Force") return kForceBit;
+  if (name == "Author") return kAuthorBit;
+  if (name == "Role") return ClassBit(EntityClass::kRole);
   if (name == "Named") {
     return ClassBit(EntityClass::kUnit) | ClassBit(EntityClass::kOperation) |
            ClassBit(EntityClass::kCampaign) | ClassBit(EntityClass::kProgramme);
@@ -184,6 +200,15 @@ absl::StatusOr<TokenPattern> TokenPattern::Parse(absl::string_view source) {
   return p;
 }
 
+bool TokenPattern::NeedsAuthorMentions() const {
+  for (const PatternElement& e : elements_) {
+    if (e.kind == PatternElement::kSlot && (e.classes & ~kAuthorSlotBits) == 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
 bool TokenPattern::HasSlot(absl::string_view name) const {
   for (const PatternElement& e : elements_) {
     if (e.kind == PatternElement::kSlot && e.name == name) return true;
@@ -198,6 +223,7 @@ void TokenPattern::ForEachMatch(
   Matcher matcher(elements_, ctx);
   PatternBindings bindings;
   if (elements_.front().kind == PatternElement::kSlot &&
+      (elements_.front().classes & kAuthorSlotBits) == 0 &&
       std::is_sorted(ctx.mentions.begin(), ctx.mentions.end(),
                      [](const Mention* a, const Mention* b) {
                        return a->begin < b->begin;

@@ -12,7 +12,10 @@
 //   [C+:name]       a list of such mentions: "A, B and C"
 //
 // Classes: the ontology classes, Force (a force or national body from the
-// gazetteer) and Named (Unit|Operation|Campaign|Programme).
+// gazetteer), Named (Unit|Operation|Campaign|Programme), Author ("I", "me",
+// "my" resolved to the document's author; a Person slot never binds these)
+// and Role (a rank or title standing alone in a sentence with an Author
+// mention; emitted as a text value, its expansion).
 #ifndef KG_EXTRACTOR_SERVICE_PIPELINE_TOKEN_PATTERN_H_
 #define KG_EXTRACTOR_SERVICE_PIPELINE_TOKEN_PATTERN_H_
 
@@ -60,6 +63,9 @@ class TokenPattern {
   std::vector<PatternElement>& elements() { return elements_; }
   const std::vector<PatternElement>& elements() const { return elements_; }
   bool HasSlot(absl::string_view name) const;
+  // True when a slot binds only Author or Role mentions: the pattern cannot
+  // match a sentence without RuleContext::author_mentions.
+  bool NeedsAuthorMentions() const;
 
   // Calls `on_match` for the first (shortest) match starting at each token
   // of the sentence. Thread-safe.

@@ -39,6 +39,7 @@ class TokenPatternTest : public ::testing::Test {
     EXPECT_TRUE(pattern.ok()) << pattern.status();
     RuleContext ctx{*doc_, 0, {}, ""};
     for (const Mention& m : doc_->mentions) ctx.mentions.push_back(&m);
+    for (const Mention& m : doc_->author_mentions) ctx.author_mentions.push_back(&m);
     std::vector<std::string> out;
     pattern->ForEachMatch(ctx, [&](const PatternBindings& b) {
       std::string row;
@@ -75,6 +76,27 @@ TEST_F(TokenPatternTest, GapIsLazyAndBounded) {
 TEST_F(TokenPatternTest, NegationConsumesNothing) {
   EXPECT_EQ(Matches("[Unit:o] !'s").size(), 1u);
   EXPECT_TRUE(Matches("[Unit:o] !,").empty());
+}
+
+TEST_F(TokenPatternTest, AuthorAndRoleSlotsBindOnlyAuthorMentions) {
+  Mention me;  // "Insp" read as a first-person pronoun, for the test
+  me.cls = EntityClass::kPerson;
+  me.canonical = "Author";
+  me.begin = 0;
+  me.end = 1;
+  me.pronoun = me.first_person = true;
+  Mention role;
+  role.cls = EntityClass::kRole;
+  role.canonical = "Head";
+  role.begin = 4;
+  role.end = 5;
+  doc_->author_mentions = {me, role};
+  doc_->mentions.erase(doc_->mentions.begin());  // drop "Ann Lee"
+  EXPECT_EQ(Matches("[Author:a] ...3 , [Role:r] of"),
+            std::vector<std::string>{"a=Author,;r=Head,;"});
+  EXPECT_TRUE(Matches("[Person:s] ...3 , head").empty());
+  EXPECT_TRUE(TokenPattern::Parse("[Author:a] [Role:r]")->NeedsAuthorMentions());
+  EXPECT_FALSE(TokenPattern::Parse("[Person:a] [Unit:r]")->NeedsAuthorMentions());
 }
 
 TEST_F(TokenPatternTest, ParseErrors) {

@@ -32,6 +32,10 @@ const char* const kMustHave[][3] = {
     {"Jane Connors", "member_of", "<Metropolitan Police Service>"},
     {"Helen Flanagan", "has_role", "\"Detective Superintendent\""},
     {"Sadiq Khan", "has_role", "\"Mayor of London\""},
+    // The author of a first-person post, named only in its byline.
+    {"Mark Rowley", "has_role", "\"Commissioner\""},
+    // A programme named by an alias with a head-word ("the ... plan").
+    {"A New Met for London", "operates_in", "<London>"},
     {"Operation Sceptre", "type", "Operation"},
     {"Operation Winter Nights", "type", "Operation"},
     {"Operation Pandilla", "type", "Operation"},
@@ -40,12 +44,12 @@ const char* const kMustHave[][3] = {
 // Overall share of gold facts (and of "via":"facts" questions answered
 // exactly) found through the graph; set just below what the extractor
 // achieves so that a regression fails.
-constexpr double kMinFactRecall = 0.93;
+constexpr double kMinFactRecall = 0.98;
 // Each gold question belongs to one document; asked of the whole graph a
 // question such as "which units are part of the Met?" also (rightly) finds
 // other documents' units, so the floor applies to questions scoped to their
 // document with the provenance condition {source: DOC}; both are printed.
-constexpr double kMinQuestionsExact = 0.80;
+constexpr double kMinQuestionsExact = 0.99;
 
 bool IsTextPredicate(const std::string& predicate) {
   return predicate == "has_role" || predicate == "alias" || predicate == "said";

@@ -1,8 +1,8 @@
 // Extraction quality on the seed documents. Needs KG_SHARED_DIR pointing at
 // a folder with seeds/ and gold/ (skipped otherwise):
 //
-//   bazel test //tests/extraction:seed_quality_test \
-//     --test_env=KG_SHARED_DIR=/work/shared --test_output=all
+//   bazel test //tests/extraction:seed_quality_test
+//     --test_env=KG_SHARED_DIR=/work/shared --test_output=all  (one line)
 //
 // The floors sit just below the current scores so that a regression fails.
 #include <cstdio>
@@ -25,12 +25,12 @@ struct Floor {
 // Per-predicate floors; predicates not listed have none.
 const std::map<std::string, Floor>& Floors() {
   static const auto* floors = new std::map<std::string, Floor>{
-      {"type", {0.87, 0.97}},      {"alias", {0.96, 0.92}},
-      {"has_role", {0.99, 0.91}},  {"member_of", {0.99, 0.99}},
+      {"type", {0.88, 0.99}},      {"alias", {0.96, 0.96}},
+      {"has_role", {0.99, 0.99}},  {"member_of", {0.99, 0.99}},
       {"part_of", {0.99, 0.99}},   {"said", {0.99, 0.91}},
-      {"targets", {0.99, 0.99}},   {"operates_in", {0.80, 0.66}},
+      {"targets", {0.99, 0.99}},   {"operates_in", {0.83, 0.83}},
       {"located_in", {0.99, 0.99}}, {"leads", {0.99, 0.99}},
-      {"TOTAL", {0.92, 0.95}},
+      {"TOTAL", {0.92, 0.98}},
   };
   return *floors;
 }

@@ -36,6 +36,7 @@ bool SentencePass::ComputeNameToken(int k) const {
 
 std::vector<Mention> SentencePass::Run() {
   for (int i = 0; i < n_; ++i) TryOperation(i);
+  for (int i = 0; i < n_; ++i) TryProgramme(i);
   for (int i = 0; i < n_; ++i) TryPerson(i);
   for (int i = 0; i < n_;) i = TryChunk(i);
   for (int i = 0; i < n_; ++i) TryOrganisation(i);
@@ -93,6 +94,40 @@ void SentencePass::AddOperation(int name_b, int name_e, int b, int e) {
   Mention& m = Add(EntityClass::kOperation,
                    absl::StrCat("Operation ", Slice(name_b, name_e)), b, e);
   if (t_[b].text == "Op") SetAlias(&m, Slice(b, e));
+}
+
+// Programmes from the gazetteer, with or without a leading article, a
+// phase ("A New Met for London: Phase 2") and a programme head-word ("the
+// New Met for London plan" -> A New Met for London, alias "New Met for
+// London plan"). An entry flagged "headed" needs the head-word.
+void SentencePass::TryProgramme(int i) {
+  if (claimed_[i]) return;
+  const PhraseTable::Match m = gaz_.programmes().LongestAt(t_, i, n_);
+  if (m.length == 0 || !Free(i, i + m.length)) return;
+  std::string canonical = m.entry->canonical;
+  int e = PhaseEnd(i + m.length, &canonical);
+  const bool headed = e < n_ && t_[e].kind == TokenKind::kWord && !claimed_[e] &&
+                      gaz_.HeadClass(t_[e]) == "Programme";
+  if (headed) {
+    ++e;
+  } else if (m.entry->extra == "headed") {
+    return;
+  }
+  Mention& p = Add(EntityClass::kProgramme, std::move(canonical), i, e);
+  SetAlias(&p, Slice(i, e));
+  Claim(i, e);
+  TryAcronym(e, out_.size() - 1);
+}
+
+// ": Phase 2" or "Phase 2" at token e: appended to *canonical as written;
+// returns the token after it (e when there is none).
+int SentencePass::PhaseEnd(int e, std::string* canonical) const {
+  const int p = e < n_ && t_[e].text == ":" ? e + 1 : e;
+  if (p + 1 >= n_ || t_[p].text != "Phase" || t_[p + 1].kind != TokenKind::kNumber) {
+    return e;
+  }
+  absl::StrAppend(canonical, p == e ? " " : "", Slice(e, p + 2));
+  return p + 2;
 }
 
 // Forces and national bodies. A short form after "the" is recorded with

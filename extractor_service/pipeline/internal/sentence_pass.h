@@ -58,6 +58,8 @@ class SentencePass {
   // sentence_pass.cc
   void TryOperation(int i);
   void AddOperation(int name_b, int name_e, int b, int e);
+  void TryProgramme(int i);
+  int PhaseEnd(int e, std::string* canonical) const;
   void TryOrganisation(int i);
   bool HasArticleForm(int i, int e, int length) const;
   int TryPlace(int i);

@@ -1,5 +1,7 @@
 // Capitalised chunks named by a head-word ("Dog Unit", "Bright Nights
 // campaign") and acronyms introduced in brackets.
+#include <algorithm>
+
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "extractor_service/pipeline/internal/sentence_pass.h"
@@ -49,6 +51,14 @@ int SentencePass::TryChunk(int i) {
   if ((i == 0 || t_[i - 1].kind == TokenKind::kPunct) && w.size() > 4 &&
       w.compare(w.size() - 3, 3, "ing") == 0) {
     return i + 1;
+  }
+  // "Chief Constable of Northshire Police": a rank or title, then the body
+  // it belongs to; the body is a chunk of its own.
+  const int role = std::max(gaz_.ranks().LongestAt(t_, i, n_).length,
+                            gaz_.titles().LongestAt(t_, i, n_).length);
+  if (role > 0 && i + role < n_ &&
+      (t_[i + role].lower == "of" || t_[i + role].lower == "for")) {
+    return i + role;
   }
   const int e = ChunkEnd(i);
   if (gaz_.organisations().LongestAt(t_, i, e).length == e - i) return e;
