@@ -27,4 +27,27 @@ bool LimitMallocRetention() {
 #endif
 }
 
+PeriodicMallocTrim::PeriodicMallocTrim(absl::Duration period)
+    : thread_([this, period] { Run(period); }) {}
+
+PeriodicMallocTrim::~PeriodicMallocTrim() {
+  stop_.Notify();
+  thread_.join();
+}
+
+uint64_t PeriodicMallocTrim::passes() const {
+  absl::MutexLock lock(&mu_);
+  return passes_;
+}
+
+void PeriodicMallocTrim::Run(absl::Duration period) {
+  while (!stop_.WaitForNotificationWithTimeout(period)) {
+#if defined(__GLIBC__)
+    malloc_trim(0);
+#endif
+    absl::MutexLock lock(&mu_);
+    ++passes_;
+  }
+}
+
 }  // namespace kg

@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <vector>
 
+#include "absl/time/clock.h"
 #include "gtest/gtest.h"
 
 namespace kg {
@@ -23,6 +24,25 @@ TEST(MallocTuningTest, AllocationStillWorksAcrossTheThreshold) {
     blocks.push_back(block);
   }
   for (void* block : blocks) std::free(block);
+}
+
+TEST(PeriodicMallocTrimTest, TrimsRepeatedlyAndStopsPromptly) {
+  const absl::Time start = absl::Now();
+  {
+    PeriodicMallocTrim trim(absl::Milliseconds(10));
+    const absl::Time deadline = absl::Now() + absl::Seconds(10);
+    while (trim.passes() < 3 && absl::Now() < deadline) {
+      absl::SleepFor(absl::Milliseconds(5));
+    }
+    EXPECT_GE(trim.passes(), 3u);
+  }
+  EXPECT_LT(absl::Now() - start, absl::Seconds(10));
+}
+
+TEST(PeriodicMallocTrimTest, DestructionDoesNotWaitForAPeriod) {
+  const absl::Time start = absl::Now();
+  { PeriodicMallocTrim trim(absl::Hours(1)); }
+  EXPECT_LT(absl::Now() - start, absl::Seconds(5));
 }
 
 }  // namespace

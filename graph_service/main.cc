@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -36,6 +37,9 @@ ABSL_FLAG(int, memory_budget_mb, 256,
           "filter blocks, charged for the memtables (at most half). >= 16.");
 ABSL_FLAG(int, term_cache_mb, 64,
           "Bound on the in-memory term dictionary cache, MiB.");
+ABSL_FLAG(absl::Duration, malloc_trim_period, absl::Seconds(10),
+          "How often freed heap memory is returned to the kernel "
+          "(malloc_trim); 0 turns it off.");
 ABSL_FLAG(int, max_message_mb, 64, "Largest request message accepted, MiB.");
 ABSL_FLAG(absl::Duration, query_timeout, absl::Seconds(30),
           "Longest a query may run when the caller sets no deadline.");
@@ -117,6 +121,11 @@ int main(int argc, char** argv) {
     }
     std::printf("graph_server: restored %s into %s\n", backup.c_str(),
                 options.db_path.c_str());
+  }
+  std::unique_ptr<kg::PeriodicMallocTrim> malloc_trim;
+  if (const absl::Duration period = absl::GetFlag(FLAGS_malloc_trim_period);
+      period > absl::ZeroDuration()) {
+    malloc_trim = std::make_unique<kg::PeriodicMallocTrim>(period);
   }
   auto server = kg::graph::GraphServer::Start(options);
   if (!server.ok()) {

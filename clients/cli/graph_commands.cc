@@ -131,6 +131,17 @@ int RunStats(const CliEnv& env, const ParsedArgs&) {
   *env.out << absl::StrFormat(
       "facts %d\nevidence %d\ndocuments %d\nterms %d\n", response.facts(),
       response.evidence(), response.documents(), response.terms());
+  if (response.has_memory()) {
+    const kg::v1::StoreMemory& memory = response.memory();
+    constexpr double kMiB = 1024.0 * 1024.0;
+    *env.out << absl::StrFormat(
+        "memory: rocksdb cache %.1f of %.1f MiB (memtables %.1f), table "
+        "readers %.1f MiB, term cache %.1f of %.1f MiB\n",
+        memory.cache_bytes() / kMiB, memory.budget_bytes() / kMiB,
+        memory.memtable_bytes() / kMiB, memory.table_reader_bytes() / kMiB,
+        memory.term_cache_bytes() / kMiB,
+        memory.term_cache_budget_bytes() / kMiB);
+  }
   Table table({"predicate", "facts"});
   for (const kg::v1::PredicateCount& count : response.predicates()) {
     table.AddRow({count.predicate(), absl::StrCat(count.facts())});
