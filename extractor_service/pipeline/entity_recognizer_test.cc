@@ -18,17 +18,22 @@ class EntityRecognizerTest : public ::testing::Test {
     gaz_ = new Gazetteer(std::move(*g));
   }
 
+  // Splits `doc` into tokenized sentences and recognizes its mentions.
+  void SplitAndRecognize(AnalyzedDocument* doc) {
+    SentenceSplitter splitter;
+    for (const SentenceSpan& span : splitter.Split(doc->text.text())) {
+      doc->sentences.push_back({span, Tokenize(doc->text.text(), doc->text.lower(),
+                                               span.begin, span.end)});
+    }
+    EntityRecognizer(gaz_).Recognize(doc);
+  }
+
   // Recognizes `text` split into lines as sentences; returns
   // "Class:canonical[/alias]" per mention.
   std::vector<std::string> Recognize(const std::string& text) {
     text_ = text;
     AnalyzedDocument doc(text_);
-    SentenceSplitter splitter;
-    for (const SentenceSpan& span : splitter.Split(doc.text.text())) {
-      doc.sentences.push_back(
-          {span, Tokenize(doc.text.text(), doc.text.lower(), span.begin, span.end)});
-    }
-    EntityRecognizer(gaz_).Recognize(&doc);
+    SplitAndRecognize(&doc);
     std::vector<std::string> out;
     for (const Mention& m : doc.mentions) {
       if (m.inside_name) continue;
@@ -45,12 +50,7 @@ class EntityRecognizerTest : public ::testing::Test {
                                           std::string* author) {
     text_ = text;
     AnalyzedDocument doc(text_);
-    SentenceSplitter splitter;
-    for (const SentenceSpan& span : splitter.Split(doc.text.text())) {
-      doc.sentences.push_back(
-          {span, Tokenize(doc.text.text(), doc.text.lower(), span.begin, span.end)});
-    }
-    EntityRecognizer(gaz_).Recognize(&doc);
+    SplitAndRecognize(&doc);
     *author = doc.author;
     std::vector<std::string> out;
     for (const Mention& m : doc.author_mentions) {
