@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <utility>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
@@ -133,28 +134,67 @@ grpc::Status GraphServiceImpl::PlanQuery(grpc::ServerContext* context,
   return grpc::Status::OK;
 }
 
-grpc::Status GraphServiceImpl::Query(grpc::ServerContext* context,
-                                     const kg::v1::QueryRequest* request,
-                                     grpc::ServerWriter<kg::v1::QueryRow>* writer) {
-  if (grpc::Status size = CheckQuerySize(*request); !size.ok()) return size;
+grpc::Status GraphServiceImpl::StreamQuery(
+    grpc::ServerContext& context, const kg::v1::QueryRequest& request,
+    const std::function<bool(kg::v1::QueryRow)>& emit) const {
+  if (grpc::Status size = CheckQuerySize(request); !size.ok()) return size;
   QueryOptions options;
-  options.limit = request->limit() == 0 ? limits_.default_row_limit
-                                        : request->limit();
+  options.limit = request.limit() == 0 ? limits_.default_row_limit
+                                       : request.limit();
   options.max_rows = limits_.max_row_limit;
-  options.with_evidence = request->with_evidence();
-  options.deadline = QueryDeadline(*context, limits_.default_query_timeout);
+  options.with_evidence = request.with_evidence();
+  options.deadline = QueryDeadline(context, limits_.default_query_timeout);
   bool client_gone = false;
-  // (A buffer hint on row writes would coalesce them, but a sync-API write
-  // with the hint does not complete until a later flush: it deadlocks.)
   const absl::Status status = ExecuteQuery(
-      *store_, request->query(), options, [&](kg::v1::QueryRow row) {
-        client_gone = context->IsCancelled() || !writer->Write(row);
+      *store_, request.query(), options, [&](kg::v1::QueryRow row) {
+        client_gone = !emit(std::move(row));
         return !client_gone;
       });
   if (client_gone) {
     return grpc::Status(grpc::StatusCode::CANCELLED, "client went away");
   }
   return ToGrpcStatus(status);
+}
+
+grpc::Status GraphServiceImpl::Query(grpc::ServerContext* context,
+                                     const kg::v1::QueryRequest* request,
+                                     grpc::ServerWriter<kg::v1::QueryRow>* writer) {
+  // One message per row. (A buffer hint on row writes would coalesce them,
+  // but a sync-API write with the hint does not complete until a later
+  // flush: it deadlocks. QueryBatches is the fast path.)
+  return StreamQuery(*context, *request,
+                     [context, writer](kg::v1::QueryRow row) {
+                       return !context->IsCancelled() && writer->Write(row);
+                     });
+}
+
+grpc::Status GraphServiceImpl::QueryBatches(
+    grpc::ServerContext* context, const kg::v1::QueryRequest* request,
+    grpc::ServerWriter<kg::v1::QueryRowBatch>* writer) {
+  // Cancellation is checked per batch: IsCancelled() locks a mutex shared
+  // with gRPC's threads, and once per row in a loop that does not block on
+  // a write per row, it kept the handler in futex calls (measured: 2.5× the
+  // server CPU of the whole query). The last batch goes out with the status
+  // (WriteLast): a one-batch answer costs one transport write, like a unary
+  // call.
+  RowBatcher batcher(
+      limits_.query_batch,
+      [context, writer](const kg::v1::QueryRowBatch& batch, bool last) {
+        if (context->IsCancelled()) return false;
+        grpc::WriteOptions options;
+        if (last) options.set_last_message();
+        return writer->Write(batch, options);
+      });
+  const grpc::Status status =
+      StreamQuery(*context, *request, [&batcher](kg::v1::QueryRow row) {
+        return batcher.Add(std::move(row));
+      });
+  // Rows found before a failure go out ahead of its status, as Query's do.
+  const bool flushed = batcher.Finish();
+  if (status.ok() && !flushed) {
+    return grpc::Status(grpc::StatusCode::CANCELLED, "client went away");
+  }
+  return status;
 }
 
 grpc::Status GraphServiceImpl::GetEntity(grpc::ServerContext* context,

@@ -5,8 +5,10 @@
 #define KG_GRAPH_SERVICE_GRAPH_SERVICE_IMPL_H_
 
 #include <cstdint>
+#include <functional>
 
 #include "absl/time/time.h"
+#include "graph_service/row_batcher.h"
 #include "graph_service/rules/rule_materializer.h"
 #include "graph_service/store/graph_store.h"
 #include "kg/v1/graph.grpc.pb.h"
@@ -20,6 +22,8 @@ struct GraphServiceLimits {
   uint32_t default_row_limit = 10000;
   // Hard cap on rows whatever the request asks.
   uint32_t max_row_limit = 1000000;
+  // When QueryBatches sends a batch of rows.
+  RowBatchLimits query_batch;
   // Time a query may run when the caller set no deadline.
   absl::Duration default_query_timeout = absl::Seconds(30);
   // Entities a FindPath / GetNeighbourhood may visit (ResourceExhausted).
@@ -47,6 +51,10 @@ class GraphServiceImpl final : public kg::v1::GraphService::Service {
   grpc::Status Query(grpc::ServerContext* context,
                      const kg::v1::QueryRequest* request,
                      grpc::ServerWriter<kg::v1::QueryRow>* writer) override;
+  // Query's rows, in order, grouped into QueryRowBatch messages.
+  grpc::Status QueryBatches(
+      grpc::ServerContext* context, const kg::v1::QueryRequest* request,
+      grpc::ServerWriter<kg::v1::QueryRowBatch>* writer) override;
   grpc::Status PlanQuery(grpc::ServerContext* context,
                          const kg::v1::QueryRequest* request,
                          kg::v1::QueryPlan* response) override;
@@ -82,6 +90,15 @@ class GraphServiceImpl final : public kg::v1::GraphService::Service {
  private:
   // InvalidArgument when the query text is over limits_.max_query_bytes.
   grpc::Status CheckQuerySize(const kg::v1::QueryRequest& request) const;
+
+  // What Query and QueryBatches share: checks the request, runs its query
+  // under the request's limit and the caller's deadline, and hands each row
+  // to `emit`, which returns false when the row could not be sent or the
+  // client is gone (checking that is up to `emit`). Returns the status to
+  // finish the call with (CANCELLED once a row was refused).
+  grpc::Status StreamQuery(
+      grpc::ServerContext& context, const kg::v1::QueryRequest& request,
+      const std::function<bool(kg::v1::QueryRow)>& emit) const;
 
   // The bulk variant of Ingest: see docs/api.md.
   grpc::Status IngestBulk(

@@ -8,11 +8,13 @@
 //
 // load:  the generated fact set (same flags as gen_facts) through one
 //        pipelined Ingest stream; batches are built before timing starts.
-// query: every query of --queries, --repeat times, each one Query RPC whose
-//        rows are all read (limit 1000000); p50/p99 per shape. The first
+// query: every query of --queries, --repeat times, each one QueryBatches
+//        RPC (--query_rpc=rows: the one-message-per-row Query RPC, e.g. for
+//        an older server) whose rows are all read (limit 1000000); p50/p99
+//        per shape. The first
 //        pass's row counts are printed so they can be compared with
 //        Oxigraph's. Also GetNeighbourhood(hops=2) on the two_hop keys when
-//        the server implements it.
+//        the server implements it (--neighbourhood=false skips it).
 // echo:  the health Check RPC of the same server: the gRPC round-trip floor.
 #include <cstdio>
 #include <string>
@@ -44,6 +46,10 @@ ABSL_FLAG(int, batch_facts, 0, "load: 0 = one batch per document, else N.");
 ABSL_FLAG(int, window, 64, "load: batches in flight.");
 ABSL_FLAG(std::string, queries, "", "query: the queries.tsv of gen_facts.");
 ABSL_FLAG(int, repeat, 3, "query: passes over the queries (1 warm-up more).");
+ABSL_FLAG(std::string, query_rpc, "batches",
+          "query: batches (QueryBatches) or rows (Query).");
+ABSL_FLAG(bool, neighbourhood, true,
+          "query: also time GetNeighbourhood(hops=2) on the two_hop keys.");
 ABSL_FLAG(int, echo_calls, 3000, "echo: calls.");
 
 namespace {
@@ -87,24 +93,39 @@ int Load(kg::v1::GraphService::Stub& stub) {
   return 0;
 }
 
-// Runs one query, reading every row. Returns the row count, -1 on error.
-long RunQuery(kg::v1::GraphService::Stub& stub, const std::string& text) {
-  grpc::ClientContext context;
-  context.set_deadline(absl::ToChronoTime(absl::Now() + absl::Seconds(60)));
-  kg::v1::QueryRequest request;
-  request.set_query(text);
-  request.set_limit(1000000);
-  auto reader = stub.Query(&context, request);
-  kg::v1::QueryRow row;
+// Reads every message of `reader`; returns the row count, -1 on error.
+template <typename Message>
+long ReadAll(grpc::ClientReader<Message>& reader, const std::string& text,
+             int (*rows_in)(const Message&)) {
+  Message message;
   long rows = 0;
-  while (reader->Read(&row)) ++rows;
-  const grpc::Status status = reader->Finish();
+  while (reader.Read(&message)) rows += rows_in(message);
+  const grpc::Status status = reader.Finish();
   if (!status.ok()) {
     std::fprintf(stderr, "graph_bench: %s: %s\n", text.c_str(),
                  status.error_message().c_str());
     return -1;
   }
   return rows;
+}
+
+// Runs one query, reading every row. Returns the row count, -1 on error.
+long RunQuery(kg::v1::GraphService::Stub& stub, const std::string& text,
+              bool batches) {
+  grpc::ClientContext context;
+  context.set_deadline(absl::ToChronoTime(absl::Now() + absl::Seconds(60)));
+  kg::v1::QueryRequest request;
+  request.set_query(text);
+  request.set_limit(1000000);
+  if (batches) {
+    auto reader = stub.QueryBatches(&context, request);
+    return ReadAll<kg::v1::QueryRowBatch>(
+        *reader, text,
+        [](const kg::v1::QueryRowBatch& b) { return b.rows_size(); });
+  }
+  auto reader = stub.Query(&context, request);
+  return ReadAll<kg::v1::QueryRow>(*reader, text,
+                                   [](const kg::v1::QueryRow&) { return 1; });
 }
 
 long RunNeighbourhood(kg::v1::GraphService::Stub& stub, const std::string& name,
@@ -122,11 +143,11 @@ long RunNeighbourhood(kg::v1::GraphService::Stub& stub, const std::string& name,
 }
 
 void PrintShape(const char* shape, std::vector<double>& micros, long rows,
-                int failures) {
+                int failures, const char* rpc) {
   std::printf(
-      "{\"bench\":\"query\",\"system\":\"%s\",\"shape\":\"%s\",%s,"
-      "\"rows\":%ld,\"failures\":%d}\n",
-      absl::GetFlag(FLAGS_label).c_str(), shape,
+      "{\"bench\":\"query\",\"system\":\"%s\",\"shape\":\"%s\","
+      "\"rpc\":\"%s\",%s,\"rows\":%ld,\"failures\":%d}\n",
+      absl::GetFlag(FLAGS_label).c_str(), shape, rpc,
       kg::bench::JsonFields(kg::bench::Summarize(micros)).c_str(), rows,
       failures);
 }
@@ -138,6 +159,13 @@ int Queries(kg::v1::GraphService::Stub& stub) {
     return 1;
   }
   const int repeat = absl::GetFlag(FLAGS_repeat);
+  const std::string rpc = absl::GetFlag(FLAGS_query_rpc);
+  if (rpc != "batches" && rpc != "rows") {
+    std::fprintf(stderr, "graph_bench: --query_rpc is batches or rows\n");
+    return 1;
+  }
+  const bool batches = rpc == "batches";
+  const char* rpc_name = batches ? "QueryBatches" : "Query";
   int total_failures = 0;
   for (QueryShape shape : kg::bench::kAllShapes) {
     std::vector<double> micros;
@@ -148,14 +176,17 @@ int Queries(kg::v1::GraphService::Stub& stub) {
         if (query.shape != shape) continue;
         const std::string text = kg::bench::ToKgQuery(query);
         const absl::Time start = absl::Now();
-        const long n = RunQuery(stub, text);
+        const long n = RunQuery(stub, text, batches);
         if (pass > 0) micros.push_back(Micros(start));
         if (n < 0) ++failures;
         if (pass == 1) rows += n;
       }
     }
-    PrintShape(kg::bench::ShapeName(shape), micros, rows, failures);
+    PrintShape(kg::bench::ShapeName(shape), micros, rows, failures, rpc_name);
     total_failures += failures;
+  }
+  if (!absl::GetFlag(FLAGS_neighbourhood)) {
+    return total_failures == 0 ? 0 : 1;
   }
   // The 2-hop neighbourhood RPC, when the server has it (both directions, so
   // not comparable row for row with the two_hop query).
@@ -173,7 +204,7 @@ int Queries(kg::v1::GraphService::Stub& stub) {
     }
   }
   if (code == grpc::StatusCode::OK) {
-    PrintShape("neighbourhood_rpc", micros, facts, 0);
+    PrintShape("neighbourhood_rpc", micros, facts, 0, "GetNeighbourhood");
   } else {
     std::printf("{\"bench\":\"query\",\"system\":\"%s\",\"shape\":"
                 "\"neighbourhood_rpc\",\"status_code\":%d}\n",

@@ -7,15 +7,20 @@
 #
 #   bench/graph/run.sh [--facts N] [--documents N] [--entities N]
 #                      [--repeat N] [--with-10m] [--skip-doc-batches]
-#                      [--work DIR] [--keep]
+#                      [--work DIR] [--keep] [--graph_server BIN]
+#                      [--query_rpc batches|rows]
 #
 # --with-10m also loads 10M facts into a fresh graph_server (1000-fact
 # batches) and compares its query p50s with the 1M run's (target ≤ 1.5×).
+# --graph_server measures another graph_server binary (e.g. an older build
+# kept aside; default: the one built here). --query_rpc=rows queries with
+# the one-message-per-row Query RPC instead of QueryBatches (needed for a
+# server older than QueryBatches).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 FACTS=1000000 DOCUMENTS=50000 ENTITIES=100000 REPEAT=3
-WITH_10M=0 DOC_BATCHES=1 KEEP=0 WORK=""
+WITH_10M=0 DOC_BATCHES=1 KEEP=0 WORK="" SERVER_BIN="" QUERY_RPC=batches
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --facts) FACTS="$2"; shift 2 ;;
@@ -26,7 +31,9 @@ while [[ $# -gt 0 ]]; do
     --skip-doc-batches) DOC_BATCHES=0; shift ;;
     --work) WORK="$2"; shift 2 ;;
     --keep) KEEP=1; shift ;;
-    -h|--help) sed -n 2,15p "$0"; exit 0 ;;
+    --graph_server) SERVER_BIN="$2"; shift 2 ;;
+    --query_rpc) QUERY_RPC="$2"; shift 2 ;;
+    -h|--help) sed -n 2,20p "$0"; exit 0 ;;
     *) echo "run.sh: unknown flag $1" >&2; exit 2 ;;
   esac
 done
@@ -45,6 +52,7 @@ cd "$ROOT"
 bazel build //bench/graph:gen_facts //bench/graph:graph_bench \
   //bench/graph:rocksdb_floor //graph_service:graph_server >&2
 BIN="$ROOT/bazel-bin"
+[[ -n "$SERVER_BIN" ]] || SERVER_BIN="$BIN/graph_service/graph_server"
 if [[ ! -d bench/graph/node/node_modules/oxigraph || ! -d bench/graph/node/node_modules/kuzu ]]; then
   (cd bench/graph/node && npm ci --no-audit --no-fund >&2)
 fi
@@ -55,7 +63,7 @@ record() { tee -a "$RESULTS"; }
 # and ADDRESS.
 start_server() {
   local log="$WORK/server.$(basename "$1").log"
-  "$BIN/graph_service/graph_server" --port=0 --db_path="$1" \
+  "$SERVER_BIN" --port=0 --db_path="$1" \
     --sync_writes=true --max_message_mb=256 >"$log" 2>&1 &
   SERVER_PID=$!
   local port=""
@@ -85,7 +93,8 @@ ours() {
   "$BIN/bench/graph/graph_bench" --address="$ADDRESS" --label="$label" \
     "${gen[@]}" --mode=load --batch_facts=1000 | record
   "$BIN/bench/graph/graph_bench" --address="$ADDRESS" --label="$label" \
-    --mode=query,echo --queries="$data/queries.tsv" --repeat="$REPEAT" | record
+    --mode=query,echo --queries="$data/queries.tsv" --repeat="$REPEAT" \
+    --query_rpc="$QUERY_RPC" | record
   stop_server
   rm -rf "$WORK/db_${label}_1000"
   if [[ "$DOC_BATCHES" == 1 ]]; then

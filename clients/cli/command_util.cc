@@ -7,7 +7,9 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "absl/time/clock.h"
 #include "clients/cli/connection.h"
+#include "clients/cli/query_stream.h"
 #include "clients/cli/suggest.h"
 #include "clients/cli/value_format.h"
 
@@ -20,17 +22,14 @@ absl::StatusOr<std::vector<std::pair<std::string, std::string>>> QueryPairs(
   auto stub = GraphStub(env.graph_address);
   kg::v1::QueryRequest request;
   request.set_query(query);
-  grpc::ClientContext context;
-  SetTimeout(context, env.timeout);
-  auto reader = stub->Query(&context, request);
   std::vector<std::pair<std::string, std::string>> pairs;
-  kg::v1::QueryRow row;
-  while (reader->Read(&row)) {
-    if (row.bindings_size() != 2) continue;
-    pairs.emplace_back(ValueLexicalForm(row.bindings(0).value()),
-                       ValueLexicalForm(row.bindings(1).value()));
-  }
-  grpc::Status status = reader->Finish();
+  const grpc::Status status = StreamQueryRows(
+      *stub, request, absl::Now() + env.timeout,
+      [&pairs](const kg::v1::QueryRow& row) {
+        if (row.bindings_size() != 2) return;
+        pairs.emplace_back(ValueLexicalForm(row.bindings(0).value()),
+                           ValueLexicalForm(row.bindings(1).value()));
+      });
   if (!status.ok()) {
     return absl::UnavailableError(DescribeError(
         status, "graph service", env.graph_address, "graph_addr"));

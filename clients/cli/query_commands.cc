@@ -6,9 +6,11 @@
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
+#include "absl/time/clock.h"
 #include "clients/cli/command_util.h"
 #include "clients/cli/commands.h"
 #include "clients/cli/connection.h"
+#include "clients/cli/query_stream.h"
 #include "clients/cli/row_format.h"
 #include "clients/cli/table.h"
 #include "clients/cli/triple_parser.h"
@@ -124,13 +126,10 @@ int RunQuery(const CliEnv& env, const ParsedArgs& args) {
   if (args.Has("explain")) return PrintPlan(env, request);
 
   auto stub = GraphStub(env.graph_address);
-  grpc::ClientContext context;
-  SetTimeout(context, env.timeout);
-  auto reader = stub->Query(&context, request);
   RowPrinter printer(*format, why, *env.out);
-  kg::v1::QueryRow row;
-  while (reader->Read(&row)) printer.Add(row);
-  const grpc::Status status = reader->Finish();
+  const grpc::Status status = StreamQueryRows(
+      *stub, request, absl::Now() + env.timeout,
+      [&printer](const kg::v1::QueryRow& row) { printer.Add(row); });
   if (!status.ok()) {
     ReportGraphError(env, status);
     PointAtError(env, *query, status.error_message());

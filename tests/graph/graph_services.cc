@@ -25,13 +25,14 @@ std::string Runfile(const std::string& workspace_relative) {
 }
 
 absl::StatusOr<std::unique_ptr<GraphServices>> GraphServices::Start(
-    const std::string& name) {
+    const std::string& name, absl::Duration query_timeout) {
   auto services = std::unique_ptr<GraphServices>(new GraphServices());
   graph::GraphServerOptions graph_options;
   graph_options.db_path = absl::StrCat(Env("TEST_TMPDIR", "/tmp"), "/", name);
   graph_options.sync_writes = false;
   graph_options.rules_path = Runfile("graph_service/rules/default.rules");
   graph_options.limits.bulk_chunk_facts = 50;
+  graph_options.limits.default_query_timeout = query_timeout;
   auto graph = graph::GraphServer::Start(graph_options);
   if (!graph.ok()) return graph.status();
   services->graph_ = *std::move(graph);

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "absl/time/time.h"
 #include "extractor_service/server.h"
 #include "graph_service/server.h"
 #include "kg/v1/extractor.grpc.pb.h"
@@ -21,9 +22,11 @@ std::string Runfile(const std::string& workspace_relative);
 
 class GraphServices {
  public:
-  // Starts both servers; the store lives in $TEST_TMPDIR/`name`.
+  // Starts both servers; the store lives in $TEST_TMPDIR/`name`. Queries
+  // whose caller sets no deadline may run for `query_timeout`.
   static absl::StatusOr<std::unique_ptr<GraphServices>> Start(
-      const std::string& name);
+      const std::string& name,
+      absl::Duration query_timeout = absl::Seconds(30));
 
   kg::v1::GraphService::Stub& graph() { return *graph_stub_; }
 

@@ -83,15 +83,25 @@ export class KnowledgeGraph {
    * The timeout covers the whole stream.
    */
   async *iterQuery(pattern, { limit = 0, withEvidence = false, timeoutMs } = {}) {
-    const call = this._graph.Query(
-      { query: pattern, limit, withEvidence },
-      { deadline: this._deadline(timeoutMs) },
-    );
-    // Errors reach the loop below; this keeps a late CANCELLED (after an
+    const request = { query: pattern, limit, withEvidence };
+    const options = { deadline: this._deadline(timeoutMs) };
+    // QueryBatches: the same rows as Query, many per message.
+    let call = this._graph.QueryBatches(request, options);
+    // Errors reach the loops below; this keeps a late CANCELLED (after an
     // early break) from becoming an unhandled 'error' event.
     call.on('error', () => {});
     try {
-      for await (const message of call) yield models.Row.fromProto(message);
+      try {
+        for await (const batch of call) {
+          for (const message of batch.rows) yield models.Row.fromProto(message);
+        }
+      } catch (error) {
+        if (error.code !== grpc.status.UNIMPLEMENTED) throw error;
+        // A server older than QueryBatches: one message per row.
+        call = this._graph.Query(request, options);
+        call.on('error', () => {});
+        for await (const message of call) yield models.Row.fromProto(message);
+      }
     } catch (error) {
       throw this._graphError(error, errors.InvalidQuery);
     } finally {

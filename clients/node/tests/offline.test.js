@@ -40,9 +40,45 @@ test('silent server exceeds the deadline', async () => {
   }
 });
 
+// Starts a fake graph service with `handlers`; resolves to [server, address].
+async function fakeGraph(handlers) {
+  const server = new grpc.Server();
+  server.addService(kgV1().GraphService.service, handlers);
+  const port = await new Promise((resolve, reject) =>
+    server.bindAsync('127.0.0.1:0', grpc.ServerCredentials.createInsecure(), (e, p) => (e ? reject(e) : resolve(p))));
+  return [server, `127.0.0.1:${port}`];
+}
+
+const textRow = (text) => ({ bindings: [{ variable: 'n', value: { text } }] });
+
+test('iterQuery reads the rows of QueryBatches in order', async () => {
+  let queryCalls = 0;
+  const [server, address] = await fakeGraph({
+    QueryBatches(call) {
+      call.write({ rows: [textRow('a'), textRow('b')] });
+      call.write({ rows: [textRow('c')] });
+      call.end();
+    },
+    Query(call) {
+      queryCalls += 1;
+      call.end();
+    },
+  });
+  const kg = new KnowledgeGraph({ graphAddress: address, timeoutMs: 20_000 });
+  try {
+    const rows = await kg.query('?n');
+    assert.deepEqual(rows.map((row) => row.get('n')), [new Text('a'), new Text('b'), new Text('c')]);
+    assert.equal(queryCalls, 0);
+  } finally {
+    kg.close();
+    server.forceShutdown();
+  }
+});
+
 test('breaking out of iterQuery cancels the call', async () => {
-  // A fake graph whose Query streams up to 1000 rows, one every 5 ms, and
-  // records whether the client cancelled.
+  // A fake graph from before QueryBatches (the client falls back to Query)
+  // whose Query streams up to 1000 rows, one every 5 ms, and records
+  // whether the client cancelled.
   let cancelled = false;
   let sent = 0;
   const server = new grpc.Server();

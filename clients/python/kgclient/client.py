@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import pathlib
+import time
 from typing import (
     Any,
     Callable,
@@ -132,10 +133,23 @@ class KnowledgeGraph:
         request = graph_pb2.QueryRequest(
             query=pattern, limit=limit, with_evidence=with_evidence
         )
-        call = self._graph.Query(request, timeout=self._deadline(timeout))
+        end = time.monotonic() + self._deadline(timeout)
+        # QueryBatches: the same rows as Query, many per message.
+        call = self._graph.QueryBatches(request, timeout=self._deadline(timeout))
         try:
-            for message in call:
-                yield models.Row.from_proto(message)
+            try:
+                for batch in call:
+                    for message in batch.rows:
+                        yield models.Row.from_proto(message)
+            except grpc.RpcError as error:
+                if error.code() != grpc.StatusCode.UNIMPLEMENTED:
+                    raise
+                # A server older than QueryBatches: one message per row.
+                call = self._graph.Query(
+                    request, timeout=max(end - time.monotonic(), 0.0)
+                )
+                for message in call:
+                    yield models.Row.from_proto(message)
         except grpc.RpcError as error:
             raise self._graph_error(error, errors.InvalidQuery) from None
         finally:

@@ -1,0 +1,65 @@
+// Groups query rows into QueryRowBatch messages for the QueryBatches RPC.
+// gRPC-free: the sink that sends a full batch is a callback.
+#ifndef KG_GRAPH_SERVICE_ROW_BATCHER_H_
+#define KG_GRAPH_SERVICE_ROW_BATCHER_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+
+#include "kg/v1/graph.pb.h"
+
+namespace kg::graph {
+
+struct RowBatchLimits {
+  // A batch is sent as soon as it holds this many rows (at least 1)...
+  size_t max_rows = 1024;
+  // ... or at least this many bytes of encoded rows.
+  size_t max_bytes = 64 * 1024;
+};
+
+// Accumulates rows in arrival order and hands each full batch to `send`;
+// Finish() sends the rest as the last batch. Every batch sent holds at
+// least one row. Not thread-safe: one batcher per streaming call.
+class RowBatcher {
+ public:
+  // Sends one batch; `last` is true for the batch sent by Finish(), after
+  // which no other follows (a stream can send it together with its end).
+  // Returns false when it could not be sent (e.g. the client went away),
+  // which stops the batcher.
+  using SendFn =
+      std::function<bool(const kg::v1::QueryRowBatch& batch, bool last)>;
+
+  RowBatcher(const RowBatchLimits& limits, SendFn send);
+
+  RowBatcher(const RowBatcher&) = delete;
+  RowBatcher& operator=(const RowBatcher&) = delete;
+
+  // Appends `row`, sending the batch when it is full. Returns false once a
+  // send has failed or after Finish() (the row is dropped).
+  bool Add(kg::v1::QueryRow row);
+
+  // Sends the pending rows, if any, as the last batch; later calls to Add
+  // and Finish send nothing. Returns false when a send failed, now or
+  // earlier.
+  bool Finish();
+
+  // Batches handed to `send` so far (successfully or not).
+  uint64_t batches_sent() const { return batches_sent_; }
+
+ private:
+  // Hands the pending rows to send_ and empties the batch.
+  bool Send(bool last);
+
+  const RowBatchLimits limits_;
+  const SendFn send_;
+  kg::v1::QueryRowBatch batch_;
+  size_t batch_bytes_ = 0;
+  uint64_t batches_sent_ = 0;
+  bool failed_ = false;
+  bool finished_ = false;
+};
+
+}  // namespace kg::graph
+
+#endif  // KG_GRAPH_SERVICE_ROW_BATCHER_H_
