@@ -60,11 +60,15 @@ fi
 record() { tee -a "$RESULTS"; }
 
 # start_server DB_DIR: starts graph_server on a free port, sets SERVER_PID
-# and ADDRESS.
+# and ADDRESS. A 1 GiB memory budget (docs/operations.md#memory; Kùzu's
+# buffer pool defaults to most of RAM, Oxigraph here is all in memory);
+# an older server without the flag gets its own defaults ($SERVER_FLAGS).
+SERVER_FLAGS="${SERVER_FLAGS---memory_budget_mb=1024}"
 start_server() {
   local log="$WORK/server.$(basename "$1").log"
+  # shellcheck disable=SC2086
   "$SERVER_BIN" --port=0 --db_path="$1" \
-    --sync_writes=true --max_message_mb=256 >"$log" 2>&1 &
+    --sync_writes=true --max_message_mb=256 $SERVER_FLAGS >"$log" 2>&1 &
   SERVER_PID=$!
   local port=""
   for _ in $(seq 1 300); do
