@@ -36,9 +36,13 @@ constexpr const char* kColumnFamilies[] = {
 //  - Larger, more numerous memtables, so a load flushes less often and
 //    writes do not stall behind a flush (the write buffer manager, not
 //    these sizes, bounds their total).
-//  - Index and filter blocks live in the shared cache (high priority, L0
-//    pinned) instead of beside every open table file, so their memory is
-//    part of the budget rather than growing with the number of files.
+//  - Index and filter blocks live in the shared cache instead of beside
+//    every open table file, so their memory is part of the budget rather
+//    than growing unaccounted with the number of files. They are pinned
+//    there (held by their table reader): unpinned, every read and every
+//    write's existence check paid a cache lookup for them (at 1M facts:
+//    load 29.9k vs 35.9k facts/s pinned, subject p50 744 vs 405 us; one
+//    noisy A/B, see docs/benchmarks.md).
 rocksdb::ColumnFamilyOptions MakeCfOptions(
     const std::shared_ptr<rocksdb::Cache>& cache) {
   rocksdb::ColumnFamilyOptions cf;
@@ -46,7 +50,8 @@ rocksdb::ColumnFamilyOptions MakeCfOptions(
   table.block_cache = cache;
   table.cache_index_and_filter_blocks = true;
   table.cache_index_and_filter_blocks_with_high_priority = true;
-  table.pin_l0_filter_and_index_blocks_in_cache = true;
+  table.metadata_cache_options.unpartitioned_pinning =
+      rocksdb::PinningTier::kAll;
   table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
   table.whole_key_filtering = true;
   cf.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
