@@ -1,6 +1,19 @@
 #include "common/malloc_tuning.h"
 
-#if defined(__GLIBC__)
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(memory_sanitizer) || \
+    __has_feature(thread_sanitizer)
+#define KG_SANITIZER_MALLOC 1
+#endif
+#endif
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+#define KG_SANITIZER_MALLOC 1
+#endif
+
+// glibc's malloc is in charge: not another libc, not a sanitizer's
+// allocator (which ignores mallopt).
+#if defined(__GLIBC__) && !defined(KG_SANITIZER_MALLOC)
+#define KG_GLIBC_MALLOC 1
 #include <malloc.h>
 #endif
 
@@ -18,7 +31,7 @@ constexpr int kMaxArenas = 4;
 }  // namespace
 
 bool LimitMallocRetention() {
-#if defined(__GLIBC__)
+#if defined(KG_GLIBC_MALLOC)
   const bool threshold = mallopt(M_MMAP_THRESHOLD, kMmapThresholdBytes) == 1;
   const bool arenas = mallopt(M_ARENA_MAX, kMaxArenas) == 1;
   return threshold && arenas;
@@ -42,7 +55,7 @@ uint64_t PeriodicMallocTrim::passes() const {
 
 void PeriodicMallocTrim::Run(absl::Duration period) {
   while (!stop_.WaitForNotificationWithTimeout(period)) {
-#if defined(__GLIBC__)
+#if defined(KG_GLIBC_MALLOC)
     malloc_trim(0);
 #endif
     absl::MutexLock lock(&mu_);

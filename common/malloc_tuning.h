@@ -27,7 +27,8 @@ namespace kg {
 // Pins the mmap threshold (large blocks are always mmapped and unmapped on
 // free) and caps the arenas. Call it first thing in main, before any thread
 // starts. Returns false if glibc refused a setting (the process runs on
-// with glibc's default for it); true where malloc is not glibc's.
+// with glibc's default for it); true, doing nothing, where malloc is not
+// glibc's (another libc, or a sanitizer's allocator).
 bool LimitMallocRetention();
 
 // Returns free heap memory to the kernel every `period` from a background
