@@ -444,6 +444,28 @@ TEST_F(RocksDbGraphStoreTest, ReopeningKeepsEverything) {
   EXPECT_EQ(store_->GetStats()->terms, terms + 1);
 }
 
+TEST_F(RocksDbGraphStoreTest, MemoryBudgetIsCheckedAndReported) {
+  store_.reset();
+  RocksDbGraphStoreOptions options;
+  options.path = path_;
+  options.memory_budget_bytes = size_t{1} << 20;  // Below the minimum.
+  EXPECT_EQ(RocksDbGraphStore::Open(options).status().code(),
+            absl::StatusCode::kInvalidArgument);
+  options.memory_budget_bytes = size_t{32} << 20;
+  options.term_cache_bytes = size_t{1} << 20;
+  absl::StatusOr<std::unique_ptr<RocksDbGraphStore>> store =
+      RocksDbGraphStore::Open(options);
+  ASSERT_TRUE(store.ok()) << store.status();
+  store_ = std::move(*store);
+  Replace("d", {MakeFact("A", "p", Entity("B"), "d")});
+  const StoreMemory memory = store_->GetStats()->memory;
+  EXPECT_EQ(memory.budget_bytes, size_t{32} << 20);
+  EXPECT_EQ(memory.term_cache_budget_bytes, size_t{1} << 20);
+  EXPECT_GT(memory.memtable_bytes, 0u);
+  EXPECT_GT(memory.term_cache_bytes, 0u);
+  EXPECT_LE(memory.term_cache_bytes, memory.term_cache_budget_bytes);
+}
+
 TEST_F(RocksDbGraphStoreTest, InvalidFactsWriteNothing) {
   Replace("d", {MakeFact("A", "p", Entity("B"), "d")});
   const std::string before = Dump();
