@@ -8,6 +8,7 @@
 #include "absl/strings/str_cat.h"
 #include "common/grpc_status.h"
 #include "graph_service/ack_pipeline.h"
+#include "graph_service/bulk_pipeline.h"
 #include "graph_service/io/exporter.h"
 #include "graph_service/io/importer.h"
 #include "graph_service/paths/neighbourhood.h"
@@ -250,54 +251,30 @@ grpc::Status GraphServiceImpl::IngestBulk(
     grpc::ServerContext* context,
     grpc::ServerReaderWriter<kg::v1::IngestResponse, kg::v1::IngestRequest>*
         stream) {
-  std::vector<kg::v1::Fact> pending;
-  std::vector<uint32_t> pending_sizes;  // Facts per buffered batch.
-  uint64_t next_ack = 0;
-  // Writes the buffered batches as one bulk load, then acknowledges each;
-  // the chunk's new facts/evidence are reported on its last ack.
-  auto flush = [&]() -> grpc::Status {
-    if (pending_sizes.empty()) return grpc::Status::OK;
-    absl::StatusOr<WriteStats> stats = writer_->BulkAddFacts(pending);
-    if (!stats.ok()) return ToGrpcStatus(BatchError(next_ack, stats.status()));
-    for (size_t i = 0; i < pending_sizes.size(); ++i) {
-      WriteStats ack;
-      ack.facts_received = pending_sizes[i];
-      if (i + 1 == pending_sizes.size()) {
-        ack.facts_new = stats->facts_new;
-        ack.evidence_new = stats->evidence_new;
-      }
-      if (!stream->Write(ToIngestResponse(ack, next_ack++))) {
-        return grpc::Status(grpc::StatusCode::CANCELLED,
-                            "client went away before its acknowledgement");
-      }
-    }
-    pending.clear();
-    pending_sizes.clear();
-    return grpc::Status::OK;
-  };
+  BulkPipeline pipeline(
+      [this](std::vector<kg::v1::Fact> facts) {
+        return writer_->BulkAddFacts(std::move(facts));
+      },
+      [stream](const kg::v1::IngestResponse& ack) { return stream->Write(ack); },
+      limits_.bulk_chunk_facts);
   kg::v1::IngestRequest request;
   for (uint64_t batch = 0; stream->Read(&request); ++batch) {
     if (!request.document_id().empty() || !request.content_hash().empty()) {
-      const grpc::Status flushed = flush();
-      if (!flushed.ok()) return flushed;
+      const absl::Status written = pipeline.Finish();
+      if (!written.ok()) return ToGrpcStatus(written);
       return ToGrpcStatus(BatchError(
           batch, absl::InvalidArgumentError(
                      "bulk ingest takes batches without document_id and "
                      "content_hash (facts name their own documents)")));
     }
-    pending_sizes.push_back(static_cast<uint32_t>(request.facts_size()));
-    for (kg::v1::Fact& fact : *request.mutable_facts()) {
-      pending.push_back(std::move(fact));
-    }
-    if (pending.size() >= limits_.bulk_chunk_facts) {
-      const grpc::Status flushed = flush();
-      if (!flushed.ok()) return flushed;
-    }
+    if (!pipeline.Push(request.mutable_facts())) break;
   }
+  const absl::Status written = pipeline.Finish();
+  if (!written.ok()) return ToGrpcStatus(written);
   if (context->IsCancelled()) {
     return grpc::Status(grpc::StatusCode::CANCELLED, "cancelled");
   }
-  return flush();
+  return grpc::Status::OK;
 }
 
 grpc::Status GraphServiceImpl::ListDocuments(

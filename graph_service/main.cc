@@ -37,6 +37,9 @@ ABSL_FLAG(int, memory_budget_mb, 256,
           "filter blocks, charged for the memtables (at most half). >= 16.");
 ABSL_FLAG(int, term_cache_mb, 64,
           "Bound on the in-memory term dictionary cache, MiB.");
+ABSL_FLAG(int, bulk_chunk_facts, 250000,
+          "Bulk ingest (kg-ingest-mode: bulk): facts buffered per table-file "
+          "load; larger loads faster and holds ~1 KB per buffered fact.");
 ABSL_FLAG(absl::Duration, malloc_trim_period, absl::Seconds(10),
           "How often freed heap memory is returned to the kernel "
           "(malloc_trim); 0 turns it off.");
@@ -88,6 +91,8 @@ int main(int argc, char** argv) {
       << 20;
   options.sync_writes = absl::GetFlag(FLAGS_sync_writes);
   options.limits.default_query_timeout = absl::GetFlag(FLAGS_query_timeout);
+  options.limits.bulk_chunk_facts =
+      static_cast<size_t>(std::max(1, absl::GetFlag(FLAGS_bulk_chunk_facts)));
   options.rules_path = absl::GetFlag(FLAGS_rules);
   if (options.rules_path.empty()) {
     options.rules_path = DefaultRulesPath(argv[0]);

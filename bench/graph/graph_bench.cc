@@ -44,6 +44,9 @@ ABSL_FLAG(uint64_t, seed, 1, "load: generator seed (as gen_facts).");
 ABSL_FLAG(double, zipf, 0.8, "load: popularity exponent (as gen_facts).");
 ABSL_FLAG(int, batch_facts, 0, "load: 0 = one batch per document, else N.");
 ABSL_FLAG(int, window, 64, "load: batches in flight.");
+ABSL_FLAG(bool, bulk, false,
+          "load: the bulk path (metadata kg-ingest-mode: bulk; needs "
+          "--batch_facts > 0).");
 ABSL_FLAG(std::string, queries, "", "query: the queries.tsv of gen_facts.");
 ABSL_FLAG(int, repeat, 3, "query: passes over the queries (1 warm-up more).");
 ABSL_FLAG(std::string, query_rpc, "batches",
@@ -72,6 +75,7 @@ int Load(kg::v1::GraphService::Stub& stub) {
   kg::bench::LoadOptions options;
   options.batch_facts = absl::GetFlag(FLAGS_batch_facts);
   options.window = absl::GetFlag(FLAGS_window);
+  options.bulk = absl::GetFlag(FLAGS_bulk);
   const auto batches = kg::bench::MakeBatches(generator, options.batch_facts);
   auto result = kg::bench::LoadBatches(stub, batches, options);
   if (!result.ok()) {
@@ -79,13 +83,16 @@ int Load(kg::v1::GraphService::Stub& stub) {
                  result.status().ToString().c_str());
     return 1;
   }
+  const std::string batching =
+      options.bulk              ? absl::StrFormat("bulk%d", options.batch_facts)
+      : options.batch_facts == 0 ? std::string("document")
+                                 : absl::StrFormat("%d", options.batch_facts);
   std::printf(
       "{\"bench\":\"load\",\"system\":\"%s\",\"batching\":\"%s\","
       "\"facts\":%llu,\"batches\":%llu,\"facts_new\":%llu,"
       "\"evidence_new\":%llu,\"seconds\":%.3f,\"facts_per_s\":%.0f}\n",
       absl::GetFlag(FLAGS_label).c_str(),
-      options.batch_facts == 0 ? "document"
-                               : absl::StrFormat("%d", options.batch_facts).c_str(),
+      batching.c_str(),
       (unsigned long long)result->facts, (unsigned long long)result->batches,
       (unsigned long long)result->facts_new,
       (unsigned long long)result->evidence_new, result->seconds,

@@ -41,6 +41,7 @@ absl::StatusOr<LoadResult> LoadBatches(
     const LoadOptions& options) {
   grpc::ClientContext context;
   context.set_deadline(absl::ToChronoTime(absl::Now() + options.timeout));
+  if (options.bulk) context.AddMetadata("kg-ingest-mode", "bulk");
   LoadResult result;
   std::mutex mu;
   std::condition_variable acked;
@@ -61,7 +62,11 @@ absl::StatusOr<LoadResult> LoadBatches(
     stream_over = true;
     acked.notify_one();
   });
-  const uint64_t window = std::max(1, options.window);
+  // Bulk acknowledgements come per server chunk, many batches at once: a
+  // window smaller than a chunk would wait forever; gRPC flow control
+  // bounds what is in flight instead.
+  const uint64_t window = options.bulk ? batches.size() + 1
+                                       : static_cast<uint64_t>(std::max(1, options.window));
   uint64_t sent = 0;
   for (const kg::v1::IngestRequest& batch : batches) {
     {

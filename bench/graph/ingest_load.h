@@ -19,6 +19,10 @@ struct LoadOptions {
   // batches of N facts with no document_id (AddFacts; each fact's evidence
   // names its document).
   int batch_facts = 0;
+  // Send with client metadata "kg-ingest-mode: bulk": the server buffers
+  // batches and writes them as table files (docs/api.md). Needs
+  // batch_facts > 0; `window` is ignored (acks come per server chunk).
+  bool bulk = false;
   // Batches sent ahead of their acknowledgements.
   int window = 64;
   absl::Duration timeout = absl::Minutes(60);

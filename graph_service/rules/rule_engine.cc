@@ -182,7 +182,13 @@ kg::v1::Fact ToFact(absl::string_view document_id, const std::string& rule_id,
 bool IsDerived(const kg::v1::Evidence& e) { return e.premises_size() > 0; }
 
 RuleEngine::RuleEngine(std::vector<Rule> rules, const RuleEngineLimits& limits)
-    : rules_(std::move(rules)), limits_(limits) {}
+    : rules_(std::move(rules)), limits_(limits) {
+  for (const Rule& rule : rules_) {
+    for (const RulePattern& pattern : rule.body) {
+      body_predicates_.insert(pattern.predicate);
+    }
+  }
+}
 
 absl::StatusOr<std::vector<kg::v1::Fact>> RuleEngine::Derive(
     absl::string_view document_id,

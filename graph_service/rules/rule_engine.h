@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/container/flat_hash_set.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "graph_service/rules/rule.h"
@@ -34,6 +35,12 @@ class RuleEngine {
 
   bool empty() const { return rules_.empty(); }
   const std::vector<Rule>& rules() const { return rules_; }
+  // Whether some rule body matches facts with `predicate`. Facts with other
+  // predicates never change what Derive returns, so a writer need not
+  // pass them (nor re-derive a document that gained only such facts).
+  bool ReadsPredicate(absl::string_view predicate) const {
+    return body_predicates_.contains(predicate);
+  }
 
   // The facts `rules` derive from `facts` (the complete fact set of
   // `document_id`; evidence that is itself derived, i.e. has premises, is
@@ -53,6 +60,7 @@ class RuleEngine {
 
  private:
   std::vector<Rule> rules_;
+  absl::flat_hash_set<std::string> body_predicates_;
   RuleEngineLimits limits_;
 };
 

@@ -1,25 +1,60 @@
 #include "graph_service/rules/rule_materializer.h"
 
+#include <algorithm>
+#include <iterator>
 #include <map>
-#include <set>
 #include <string>
 #include <utility>
 
+#include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
 #include "common/status_macros.h"
 
 namespace kg::graph::rules {
 namespace {
 
-// Distinct triples among `facts`, as the stores count facts_received.
-uint32_t CountDistinct(const std::vector<kg::v1::Fact>& facts) {
-  std::set<std::string> seen;
-  for (const kg::v1::Fact& f : facts) {
-    seen.insert(absl::StrCat(f.subject().size(), ":", f.subject(),
-                             f.predicate().size(), ":", f.predicate(),
-                             f.value().SerializeAsString()));
+// A fact's triple, viewed in place, for counting distinct facts without
+// copying them.
+struct TripleView {
+  absl::string_view subject;
+  absl::string_view predicate;
+  kg::v1::Value::KindCase kind;
+  absl::string_view text;  // Entity, text, decimal or date.
+  int64_t integer;
+
+  explicit TripleView(const kg::v1::Fact& f)
+      : subject(f.subject()),
+        predicate(f.predicate()),
+        kind(f.value().kind_case()),
+        text(kind == kg::v1::Value::kEntity    ? f.value().entity()
+             : kind == kg::v1::Value::kText    ? f.value().text()
+             : kind == kg::v1::Value::kDecimal ? f.value().decimal()
+             : kind == kg::v1::Value::kDate    ? f.value().date()
+                                               : absl::string_view()),
+        integer(kind == kg::v1::Value::kInteger ? f.value().integer() : 0) {}
+
+  bool operator==(const TripleView& o) const {
+    return subject == o.subject && predicate == o.predicate &&
+           kind == o.kind && text == o.text && integer == o.integer;
   }
+  template <typename H>
+  friend H AbslHashValue(H h, const TripleView& t) {
+    return H::combine(std::move(h), t.subject, t.predicate,
+                      static_cast<int>(t.kind), t.text, t.integer);
+  }
+};
+
+// Distinct triples among the first `n` of `facts`, as the stores count
+// facts_received.
+uint32_t CountDistinct(const std::vector<kg::v1::Fact>& facts, size_t n) {
+  absl::flat_hash_set<TripleView> seen;
+  seen.reserve(n);
+  for (size_t i = 0; i < n; ++i) seen.insert(TripleView(facts[i]));
   return static_cast<uint32_t>(seen.size());
+}
+
+uint32_t CountDistinct(const std::vector<kg::v1::Fact>& facts) {
+  return CountDistinct(facts, facts.size());
 }
 
 }  // namespace
@@ -68,6 +103,10 @@ absl::StatusOr<WriteStats> RuleMaterializer::Replace(
 
 absl::StatusOr<WriteStats> RuleMaterializer::AddFacts(
     const std::vector<kg::v1::Fact>& facts, Ack ack) {
+  if (engine_.empty()) {
+    absl::MutexLock lock(&mu_);
+    return Settle(store_->AddFacts(facts), ack);
+  }
   return Settle(Add(facts, Mode::kAdd), ack);
 }
 
@@ -77,8 +116,8 @@ absl::StatusOr<WriteStats> RuleMaterializer::ImportFacts(
 }
 
 absl::StatusOr<WriteStats> RuleMaterializer::BulkAddFacts(
-    const std::vector<kg::v1::Fact>& facts) {
-  return Settle(Add(facts, Mode::kBulk), Ack::kDurable);
+    std::vector<kg::v1::Fact> facts) {
+  return Settle(Add(std::move(facts), Mode::kBulk), Ack::kDurable);
 }
 
 absl::StatusOr<WriteStats> RuleMaterializer::DeleteDocument(
@@ -92,9 +131,9 @@ absl::StatusOr<WriteStats> RuleMaterializer::DeleteDocument(
 }
 
 absl::StatusOr<WriteStats> RuleMaterializer::Add(
-    const std::vector<kg::v1::Fact>& facts, Mode mode) {
+    std::vector<kg::v1::Fact> facts, Mode mode) {
   absl::MutexLock lock(&mu_);
-  std::vector<kg::v1::Fact> all;
+  const size_t given = facts.size();
   const bool derive = !engine_.empty() && [&] {
     for (const kg::v1::Fact& fact : facts) {
       if (!ValidateFact(fact).ok()) return false;  // The store says why.
@@ -102,33 +141,46 @@ absl::StatusOr<WriteStats> RuleMaterializer::Add(
     return true;
   }();
   if (derive) {
-    ASSIGN_OR_RETURN(all, WithDerivations(facts));
+    ASSIGN_OR_RETURN(std::vector<kg::v1::Fact> derived, Derivations(facts));
+    facts.insert(facts.end(), std::make_move_iterator(derived.begin()),
+                 std::make_move_iterator(derived.end()));
   }
-  const std::vector<kg::v1::Fact>& to_write = derive ? all : facts;
   absl::StatusOr<WriteStats> stats =
-      mode == Mode::kImport ? store_->ImportFacts(to_write)
-      : mode == Mode::kBulk ? store_->BulkAddFacts(to_write)
-                            : store_->AddFacts(to_write);
-  if (stats.ok()) stats->facts_received = CountDistinct(facts);
+      mode == Mode::kImport ? store_->ImportFacts(facts)
+      : mode == Mode::kBulk ? store_->BulkAddFacts(facts)
+                            : store_->AddFacts(facts);
+  // Without derivations the store counted exactly the caller's facts.
+  if (stats.ok() && facts.size() > given) {
+    stats->facts_received = CountDistinct(facts, given);
+  }
   return stats;
 }
 
-absl::StatusOr<std::vector<kg::v1::Fact>> RuleMaterializer::WithDerivations(
+absl::StatusOr<std::vector<kg::v1::Fact>> RuleMaterializer::Derivations(
     const std::vector<kg::v1::Fact>& facts) const {
-  // The new facts per document, each with that document's evidence only.
+  // The new facts per document that the rules read, each with that
+  // document's evidence only.
   std::map<std::string, std::vector<kg::v1::Fact>> by_document;
   for (const kg::v1::Fact& fact : facts) {
+    if (!engine_.ReadsPredicate(fact.predicate())) continue;
     for (const kg::v1::Evidence& e : fact.evidence()) {
       if (IsDerived(e)) continue;
-      kg::v1::Fact& copy = by_document[e.document_id()].emplace_back(fact);
-      copy.clear_evidence();
+      kg::v1::Fact& copy = by_document[e.document_id()].emplace_back();
+      copy.set_subject(fact.subject());
+      copy.set_predicate(fact.predicate());
+      *copy.mutable_value() = fact.value();
       *copy.add_evidence() = e;
     }
   }
-  std::vector<kg::v1::Fact> out = facts;
+  std::vector<kg::v1::Fact> out;
   for (auto& [document, added] : by_document) {
     ASSIGN_OR_RETURN(std::vector<kg::v1::Fact> stored,
                      store_->GetDocumentFacts(document));
+    stored.erase(std::remove_if(stored.begin(), stored.end(),
+                                [this](const kg::v1::Fact& f) {
+                                  return !engine_.ReadsPredicate(f.predicate());
+                                }),
+                 stored.end());
     stored.insert(stored.end(), std::make_move_iterator(added.begin()),
                   std::make_move_iterator(added.end()));
     ASSIGN_OR_RETURN(std::vector<kg::v1::Fact> derived,

@@ -61,22 +61,25 @@ class RuleMaterializer {
     return store_->AwaitDurable(ticket);
   }
   absl::StatusOr<WriteStats> ImportFacts(const std::vector<kg::v1::Fact>& facts);
-  absl::StatusOr<WriteStats> BulkAddFacts(const std::vector<kg::v1::Fact>& facts);
+  // Takes the facts by value: a caller done with them moves them in and
+  // saves a copy of the whole load.
+  absl::StatusOr<WriteStats> BulkAddFacts(std::vector<kg::v1::Fact> facts);
   absl::StatusOr<WriteStats> DeleteDocument(absl::string_view document_id);
 
   const RuleEngine& engine() const { return engine_; }
 
  private:
   enum class Mode { kAdd, kImport, kBulk };
-  absl::StatusOr<WriteStats> Add(const std::vector<kg::v1::Fact>& facts,
-                                 Mode mode);
+  // Writes `facts` with their derivations appended.
+  absl::StatusOr<WriteStats> Add(std::vector<kg::v1::Fact> facts, Mode mode);
   absl::StatusOr<WriteStats> Replace(absl::string_view document_id,
                                      absl::string_view content_hash,
                                      const std::vector<kg::v1::Fact>& facts);
   // Waits for `stats`' sync ticket when `ack` is kDurable.
   absl::StatusOr<WriteStats> Settle(absl::StatusOr<WriteStats> stats, Ack ack);
-  // `facts` plus what the rules derive for each document they name.
-  absl::StatusOr<std::vector<kg::v1::Fact>> WithDerivations(
+  // What the rules derive, for each document that `facts` give a fact the
+  // rules read, from its stored facts plus the new ones.
+  absl::StatusOr<std::vector<kg::v1::Fact>> Derivations(
       const std::vector<kg::v1::Fact>& facts) const
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
 

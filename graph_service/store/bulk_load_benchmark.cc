@@ -15,6 +15,7 @@
 #include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
 #include "graph_service/store/rocksdb_graph_store.h"
@@ -23,6 +24,8 @@ ABSL_FLAG(int, facts, 500000, "Facts to load.");
 ABSL_FLAG(int, batch, 100000, "Facts per write.");
 ABSL_FLAG(std::string, dir, "/tmp/kg-bulk-bench", "Scratch directory (wiped).");
 ABSL_FLAG(bool, sync_writes, true, "Sync the WAL on the normal path.");
+ABSL_FLAG(std::string, paths, "add_facts,bulk_add_facts",
+          "Paths to measure, comma-separated.");
 
 namespace {
 
@@ -85,7 +88,9 @@ int main(int argc, char** argv) {
   absl::ParseCommandLine(argc, argv);
   const int facts = absl::GetFlag(FLAGS_facts);
   const int batch = absl::GetFlag(FLAGS_batch);
-  Run("add_facts", /*bulk=*/false, facts, batch);
-  Run("bulk_add_facts", /*bulk=*/true, facts, batch);
+  for (absl::string_view path : absl::StrSplit(absl::GetFlag(FLAGS_paths), ',')) {
+    if (path == "add_facts") Run("add_facts", /*bulk=*/false, facts, batch);
+    if (path == "bulk_add_facts") Run("bulk_add_facts", /*bulk=*/true, facts, batch);
+  }
   return 0;
 }

@@ -10,6 +10,7 @@
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
 #include "common/status_macros.h"
+#include "graph_service/store/internal/add_batch.h"
 #include "graph_service/store/internal/rocksdb_keys.h"
 #include "graph_service/store/internal/rocksdb_write_txn.h"
 #include "graph_service/store/term_codec.h"
@@ -212,35 +213,30 @@ absl::StatusOr<WriteStats> RocksDbGraphStore::Add(
     const std::vector<kg::v1::Fact>& facts, AddMode mode) {
   DisablePerfStats();
   RETURN_IF_ERROR(ValidateAll(facts));
+  // Encoding the batch needs no store state: done before the writer lock,
+  // so that it overlaps with other writers' commits.
+  rocksdb_internal::AddBatch batch(
+      cfs_, &term_cache_, absl::ToUnixMicros(absl::Now()),
+      /*keep_ingested_at=*/mode == AddMode::kImport);
+  batch.Reserve(facts);
+  for (const kg::v1::Fact& fact : facts) RETURN_IF_ERROR(batch.Add(fact));
   WriteStats stats;
-  stats.facts_received = CountDistinctFacts(facts);
   {
     absl::MutexLock lock(&write_mu_);
-    rocksdb_internal::WriteTxn txn(
-        cfs_, absl::ToUnixMicros(absl::Now()),
-        /*keep_ingested_at=*/mode == AddMode::kImport, &term_cache_);
-    RETURN_IF_ERROR(txn.PrefetchTerms(facts));
-    std::vector<IdTriple> ids(facts.size());
-    std::vector<std::string> evidence_keys;
-    for (size_t i = 0; i < facts.size(); ++i) {
-      ASSIGN_OR_RETURN(ids[i], txn.InternFact(facts[i]));
-      for (const kg::v1::Evidence& e : facts[i].evidence()) {
-        evidence_keys.push_back(keys::EvidenceKey(ids[i], e));
-      }
-    }
-    RETURN_IF_ERROR(txn.PrefetchEvidence(evidence_keys));
-    for (size_t i = 0; i < facts.size(); ++i) {
-      for (const kg::v1::Evidence& e : facts[i].evidence()) {
-        RETURN_IF_ERROR(
-            txn.PutEvidence(ids[i], e, /*update_changed=*/false).status());
-      }
-    }
+    RETURN_IF_ERROR(batch.Build(&stats));
     if (mode == AddMode::kBulk) {
       // Ingested table files are durable when IngestExternalFiles returns.
-      RETURN_IF_ERROR(txn.CommitViaFiles(options_.path + ".bulk", &stats));
+      rocksdb_internal::TableFileSink sink(cfs_, options_.path + ".bulk");
+      RETURN_IF_ERROR(batch.Emit(sink));
+      RETURN_IF_ERROR(sink.Ingest());
+      batch.PublishTerms();
       return stats;
     }
-    RETURN_IF_ERROR(CommitTxn(txn, &stats));
+    rocksdb::WriteBatch rows;
+    rocksdb_internal::WriteBatchSink sink(cfs_, &rows);
+    RETURN_IF_ERROR(batch.Emit(sink));
+    RETURN_IF_ERROR(CommitRows(rows, &stats));
+    batch.PublishTerms();
   }
   return Finish(stats);
 }
@@ -274,6 +270,14 @@ absl::Status RocksDbGraphStore::CommitTxn(rocksdb_internal::WriteTxn& txn,
   // Synced writes are grouped: appended unsynced here, synced by
   // AwaitDurable outside the writer lock (see the header).
   RETURN_IF_ERROR(txn.Commit(/*sync=*/false, stats));
+  if (options_.sync_writes) stats->sync_ticket = syncer_.Written();
+  return absl::OkStatus();
+}
+
+absl::Status RocksDbGraphStore::CommitRows(rocksdb::WriteBatch& rows,
+                                           WriteStats* stats) {
+  RETURN_IF_ERROR(rocksdb_util::FromRocksDb(
+      db_->Write(rocksdb::WriteOptions(), &rows), "write", options_.path));
   if (options_.sync_writes) stats->sync_ticket = syncer_.Written();
   return absl::OkStatus();
 }

@@ -79,6 +79,7 @@
 #include "graph_service/store/internal/wal_syncer.h"
 #include "kg/v1/fact.pb.h"
 #include "rocksdb/db.h"
+#include "rocksdb/write_batch.h"
 
 namespace kg::graph {
 
@@ -198,6 +199,9 @@ class RocksDbGraphStore final : public GraphStore {
   absl::Status LoadTermCache();
   // Commits `txn` (unsynced when syncs are grouped), taking a sync ticket.
   absl::Status CommitTxn(rocksdb_internal::WriteTxn& txn, WriteStats* stats)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
+  // Writes `rows` (unsynced when syncs are grouped), taking a sync ticket.
+  absl::Status CommitRows(rocksdb::WriteBatch& rows, WriteStats* stats)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
   // Waits for the ticket unless the caller asked to defer (defer_sync).
   absl::StatusOr<WriteStats> Finish(WriteStats stats);

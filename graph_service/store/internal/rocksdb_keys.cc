@@ -31,9 +31,9 @@ uint32_t ReadU32(absl::string_view in) {
 }  // namespace
 
 void AppendU64(uint64_t v, std::string* out) {
-  for (int shift = 56; shift >= 0; shift -= 8) {
-    out->push_back(static_cast<char>((v >> shift) & 0xFF));
-  }
+  char bytes[8];
+  for (int i = 7; i >= 0; --i, v >>= 8) bytes[i] = static_cast<char>(v & 0xFF);
+  out->append(bytes, sizeof(bytes));
 }
 
 void AppendU32(uint32_t v, std::string* out) {
@@ -67,7 +67,13 @@ std::string IdToTermKey(TermId id) {
 }
 
 std::string IndexKey(Index index, const IdTriple& t) {
-  return IndexPrefix(index, t, 3);
+  std::string out;
+  AppendIndexKey(index, t, &out);
+  return out;
+}
+
+void AppendIndexKey(Index index, const IdTriple& t, std::string* out) {
+  for (TermId id : Order(index, t)) AppendU64(id, out);
 }
 
 std::string IndexPrefix(Index index, const IdTriple& t, int bound) {

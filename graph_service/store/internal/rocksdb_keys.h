@@ -34,6 +34,8 @@ std::string IdToTermKey(TermId id);
 enum class Index { kSpo, kPos, kOsp };
 // The 24-byte key of `t` in `index` (ids in that index's order).
 std::string IndexKey(Index index, const IdTriple& t);
+// Appends IndexKey(index, t) to `out`.
+void AppendIndexKey(Index index, const IdTriple& t, std::string* out);
 // Prefix of `index` keys holding the first `bound` ids of `t` in index order.
 std::string IndexPrefix(Index index, const IdTriple& t, int bound);
 // Inverse of IndexKey; Internal error when `key` is not 24 bytes.

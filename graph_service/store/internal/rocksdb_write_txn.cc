@@ -7,7 +7,6 @@
 #include "absl/strings/str_cat.h"
 #include "common/status_macros.h"
 #include "graph_service/store/internal/rocksdb_keys.h"
-#include "graph_service/store/internal/rocksdb_sst_ingest.h"
 #include "graph_service/store/term_codec.h"
 
 namespace kg::graph::rocksdb_internal {
@@ -259,14 +258,6 @@ absl::Status WriteTxn::Build(WriteStats* stats) {
   RETURN_IF_ERROR(ApplyDocuments());
   RETURN_IF_ERROR(ApplyCounters());
   return rocksdb_util::FromRocksDb(rows_.AppendTo(&batch_), "batch", cfs_.path);
-}
-
-absl::Status WriteTxn::CommitViaFiles(const std::string& scratch_dir,
-                                      WriteStats* stats) {
-  RETURN_IF_ERROR(Build(stats));
-  RETURN_IF_ERROR(IngestBatchAsFiles(cfs_, batch_, scratch_dir));
-  PublishTerms();
-  return absl::OkStatus();
 }
 
 absl::Status WriteTxn::Commit(bool sync, WriteStats* stats) {

@@ -105,14 +105,6 @@ class WriteTxn {
   // the caller syncs the WAL.
   absl::Status Commit(bool sync, WriteStats* stats);
 
-  // Like Commit, but writes the changes as one sorted table file per column
-  // family under `scratch_dir` (created if missing, files removed after)
-  // and ingests them with one atomic IngestExternalFiles call: the bulk
-  // path. The resulting DB state is the same as Commit's; ingested files
-  // are durable when this returns.
-  absl::Status CommitViaFiles(const std::string& scratch_dir,
-                              WriteStats* stats);
-
  private:
   // Turns the collected changes into batch_ and counts into `stats`.
   absl::Status Build(WriteStats* stats);
