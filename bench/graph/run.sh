@@ -8,10 +8,17 @@
 #   bench/graph/run.sh [--facts N] [--documents N] [--entities N]
 #                      [--repeat N] [--with-10m] [--skip-doc-batches]
 #                      [--work DIR] [--keep] [--graph_server BIN]
-#                      [--query_rpc batches|rows]
+#                      [--query_rpc batches|rows] [--bulk_chunk FACTS]
 #
-# --with-10m also loads 10M facts into a fresh graph_server (1000-fact
-# batches) and compares its query p50s with the 1M run's (target ≤ 1.5×).
+# Our load is measured three ways, each into a fresh server: 1000-fact
+# batches (AddFacts), one batch per document (ReplaceDocument), and the
+# bulk path (metadata kg-ingest-mode: bulk, 10,000-fact batches, chunks of
+# --bulk_chunk facts written as table files; docs/api.md). The queries run
+# on the store the bulk load built.
+#
+# --with-10m also bulk-loads 10M facts into a fresh graph_server and
+# compares its query p50s with the 1M run's (target ≤ 1.5×);
+# GetNeighbourhood is not timed at 10M (~0.5 s a call already at 1M).
 # --graph_server measures another graph_server binary (e.g. an older build
 # kept aside; default: the one built here). --query_rpc=rows queries with
 # the one-message-per-row Query RPC instead of QueryBatches (needed for a
@@ -21,6 +28,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 FACTS=1000000 DOCUMENTS=50000 ENTITIES=100000 REPEAT=3
 WITH_10M=0 DOC_BATCHES=1 KEEP=0 WORK="" SERVER_BIN="" QUERY_RPC=batches
+BULK_CHUNK=250000
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --facts) FACTS="$2"; shift 2 ;;
@@ -33,6 +41,7 @@ while [[ $# -gt 0 ]]; do
     --keep) KEEP=1; shift ;;
     --graph_server) SERVER_BIN="$2"; shift 2 ;;
     --query_rpc) QUERY_RPC="$2"; shift 2 ;;
+    --bulk_chunk) BULK_CHUNK="$2"; shift 2 ;;
     -h|--help) sed -n 2,20p "$0"; exit 0 ;;
     *) echo "run.sh: unknown flag $1" >&2; exit 2 ;;
   esac
@@ -68,7 +77,8 @@ start_server() {
   local log="$WORK/server.$(basename "$1").log"
   # shellcheck disable=SC2086
   "$SERVER_BIN" --port=0 --db_path="$1" \
-    --sync_writes=true --max_message_mb=256 $SERVER_FLAGS >"$log" 2>&1 &
+    --sync_writes=true --max_message_mb=256 --bulk_chunk_facts="$BULK_CHUNK" \
+    $SERVER_FLAGS >"$log" 2>&1 &
   SERVER_PID=$!
   local port=""
   for _ in $(seq 1 300); do
@@ -87,26 +97,30 @@ stop_server() {
   SERVER_PID=""
 }
 
-# ours LABEL FACTS DOCUMENTS DATA_DIR: loads with 1000-fact batches, runs
-# the queries and the echo floor, and (unless skipped) loads a second
-# server with one batch per document.
+# ours LABEL FACTS DOCUMENTS DATA_DIR: bulk-loads a server, runs the
+# queries and the echo floor on it, then (unless skipped) loads fresh
+# servers with 1000-fact batches and with one batch per document.
 ours() {
   local label="$1" facts="$2" docs="$3" data="$4"
   local gen=(--facts="$facts" --documents="$docs" --entities="$ENTITIES")
-  start_server "$WORK/db_${label}_1000"
+  local neighbourhood=true
+  [[ "$facts" -gt 2000000 ]] && neighbourhood=false
+  start_server "$WORK/db_${label}_bulk"
   "$BIN/bench/graph/graph_bench" --address="$ADDRESS" --label="$label" \
-    "${gen[@]}" --mode=load --batch_facts=1000 | record
+    "${gen[@]}" --mode=load --batch_facts=10000 --bulk | record
   "$BIN/bench/graph/graph_bench" --address="$ADDRESS" --label="$label" \
     --mode=query,echo --queries="$data/queries.tsv" --repeat="$REPEAT" \
-    --query_rpc="$QUERY_RPC" | record
+    --query_rpc="$QUERY_RPC" --neighbourhood="$neighbourhood" | record
   stop_server
-  rm -rf "$WORK/db_${label}_1000"
+  rm -rf "$WORK/db_${label}_bulk" "$WORK/db_${label}_bulk.bulk"
   if [[ "$DOC_BATCHES" == 1 ]]; then
-    start_server "$WORK/db_${label}_doc"
-    "$BIN/bench/graph/graph_bench" --address="$ADDRESS" --label="$label" \
-      "${gen[@]}" --mode=load --batch_facts=0 | record
-    stop_server
-    rm -rf "$WORK/db_${label}_doc"
+    for batching in 1000 0; do
+      start_server "$WORK/db_${label}_$batching"
+      "$BIN/bench/graph/graph_bench" --address="$ADDRESS" --label="$label" \
+        "${gen[@]}" --mode=load --batch_facts="$batching" | record
+      stop_server
+      rm -rf "$WORK/db_${label}_$batching"
+    done
   fi
 }
 

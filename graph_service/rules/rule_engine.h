@@ -53,7 +53,8 @@ class RuleEngine {
   // matches derive the same fact by the same rule in the same round, the
   // one with the highest confidence is kept (ties: the smallest premise
   // list), so the result does not depend on input order.
-  // Errors: ResourceExhausted past the limits.
+  // Of each input record Derive reads only its confidence and whether it
+  // is derived. Errors: ResourceExhausted past the limits.
   absl::StatusOr<std::vector<kg::v1::Fact>> Derive(
       absl::string_view document_id,
       const std::vector<kg::v1::Fact>& facts) const;

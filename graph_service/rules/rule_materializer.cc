@@ -158,8 +158,8 @@ absl::StatusOr<WriteStats> RuleMaterializer::Add(
 
 absl::StatusOr<std::vector<kg::v1::Fact>> RuleMaterializer::Derivations(
     const std::vector<kg::v1::Fact>& facts) const {
-  // The new facts per document that the rules read, each with that
-  // document's evidence only.
+  // The new facts per document that the rules read, each with one record
+  // of that document holding what Derive reads of it: the confidence.
   std::map<std::string, std::vector<kg::v1::Fact>> by_document;
   for (const kg::v1::Fact& fact : facts) {
     if (!engine_.ReadsPredicate(fact.predicate())) continue;
@@ -169,7 +169,7 @@ absl::StatusOr<std::vector<kg::v1::Fact>> RuleMaterializer::Derivations(
       copy.set_subject(fact.subject());
       copy.set_predicate(fact.predicate());
       *copy.mutable_value() = fact.value();
-      *copy.add_evidence() = e;
+      copy.add_evidence()->set_confidence(e.confidence());
     }
   }
   std::vector<kg::v1::Fact> out;

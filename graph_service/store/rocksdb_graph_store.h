@@ -72,6 +72,7 @@
 #include "absl/strings/string_view.h"
 #include "absl/synchronization/mutex.h"
 #include "graph_service/store/graph_store.h"
+#include "graph_service/store/internal/add_batch.h"
 #include "graph_service/store/internal/rocksdb_keys.h"
 #include "graph_service/store/internal/rocksdb_util.h"
 #include "graph_service/store/internal/rocksdb_write_txn.h"
@@ -199,6 +200,9 @@ class RocksDbGraphStore final : public GraphStore {
   absl::Status LoadTermCache();
   // Commits `txn` (unsynced when syncs are grouped), taking a sync ticket.
   absl::Status CommitTxn(rocksdb_internal::WriteTxn& txn, WriteStats* stats)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
+  // The bulk commit: `batch`'s rows as table files, ingested atomically.
+  absl::Status IngestAsTableFiles(const rocksdb_internal::AddBatch& batch)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
   // Writes `rows` (unsynced when syncs are grouped), taking a sync ticket.
   absl::Status CommitRows(rocksdb::WriteBatch& rows, WriteStats* stats)

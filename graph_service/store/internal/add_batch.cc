@@ -331,10 +331,18 @@ absl::Status AddBatch::CountTotals() {
 }
 
 absl::Status AddBatch::Emit(RowSink& sink) const {
+  RETURN_IF_ERROR(EmitTermsAndFacts(sink));
+  return EmitRecords(sink);
+}
+
+absl::Status AddBatch::EmitRecords(RowSink& sink) const {
+  RETURN_IF_ERROR(EmitEvidence(sink));
+  return EmitDocuments(sink);
+}
+
+absl::Status AddBatch::EmitTermsAndFacts(RowSink& sink) const {
   RETURN_IF_ERROR(EmitDictionary(sink));
   RETURN_IF_ERROR(EmitIndexes(sink));
-  RETURN_IF_ERROR(EmitEvidence(sink));
-  RETURN_IF_ERROR(EmitDocuments(sink));
   return EmitMetadata(sink);
 }
 

@@ -72,6 +72,11 @@ class AddBatch {
   // then be committed (WriteBatch written, or TableFileSink::Ingest) by
   // the caller.
   absl::Status Emit(RowSink& sink) const;
+  // Emit in two halves, each into its own sink, that may run on two
+  // threads at once: the records (evidence and documents families, the
+  // bulk of the bytes) and the rest (dictionary, indexes, metadata).
+  absl::Status EmitRecords(RowSink& sink) const;
+  absl::Status EmitTermsAndFacts(RowSink& sink) const;
 
   // After the commit: caches the terms this write used.
   void PublishTerms() const;

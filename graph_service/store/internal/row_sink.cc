@@ -83,10 +83,15 @@ absl::Status TableFileSink::FinishFile() {
   return absl::OkStatus();
 }
 
-absl::Status TableFileSink::Ingest() {
+absl::Status TableFileSink::Ingest(const std::vector<TableFileSink*>& others) {
   RETURN_IF_ERROR(FinishFile());
-  if (args_.empty()) return absl::OkStatus();
-  return FromRocksDb(cfs_.db->IngestExternalFiles(args_), "ingest", cfs_.path);
+  std::vector<rocksdb::IngestExternalFileArg> args = args_;
+  for (TableFileSink* other : others) {
+    RETURN_IF_ERROR(other->FinishFile());
+    args.insert(args.end(), other->args_.begin(), other->args_.end());
+  }
+  if (args.empty()) return absl::OkStatus();
+  return FromRocksDb(cfs_.db->IngestExternalFiles(args), "ingest", cfs_.path);
 }
 
 }  // namespace kg::graph::rocksdb_internal

@@ -60,9 +60,11 @@ class TableFileSink final : public RowSink {
 
   absl::Status StartFamily(rocksdb::ColumnFamilyHandle* cf) override;
   absl::Status Put(absl::string_view key, absl::string_view value) override;
-  // Finishes the files and ingests them with ONE IngestExternalFiles call:
-  // all or nothing, durable (files and manifest synced) on OK.
-  absl::Status Ingest();
+  // Finishes the files, and those of `others` (sinks of the same store
+  // whose families differ from this one's), and ingests them all with ONE
+  // IngestExternalFiles call: all or nothing, durable (files and manifest
+  // synced) on OK.
+  absl::Status Ingest(const std::vector<TableFileSink*>& others = {});
 
  private:
   absl::Status FinishFile();
