@@ -152,47 +152,73 @@ absl::StatusOr<WriteStats> RocksDbGraphStore::ReplaceDocument(
   stats.facts_received = CountDistinctFacts(facts);
   {
     absl::MutexLock lock(&write_mu_);
-    if (!content_hash.empty()) {
-      ASSIGN_OR_RETURN(std::optional<keys::DocumentRecord> record,
-                       ReadDocument(document_id));
-      if (record.has_value() && record->content_hash == content_hash) {
-        stats.unchanged = true;
-        return stats;
-      }
+    ASSIGN_OR_RETURN(std::optional<keys::DocumentRecord> record,
+                     ReadDocument(document_id));
+    if (!content_hash.empty() && record.has_value() &&
+        record->content_hash == content_hash) {
+      stats.unchanged = true;
+      return stats;
     }
-    rocksdb_internal::WriteTxn txn(cfs_, absl::ToUnixMicros(absl::Now()),
-                                   /*keep_ingested_at=*/false, &term_cache_);
-    RETURN_IF_ERROR(txn.PrefetchTerms(facts));
-    // Evidence CF key -> (fact, evidence); the first of duplicates wins.
-    std::map<std::string, std::pair<IdTriple, const kg::v1::Evidence*>> wanted;
-    for (const kg::v1::Fact& fact : facts) {
-      ASSIGN_OR_RETURN(IdTriple ids, txn.InternFact(fact));
-      for (const kg::v1::Evidence& e : fact.evidence()) {
-        wanted.emplace(keys::EvidenceKey(ids, e), std::make_pair(ids, &e));
-      }
+    if (!record.has_value()) {
+      // A document's first version has no evidence to replace: this is an
+      // add (the common case, and the cheaper write).
+      RETURN_IF_ERROR(
+          WriteFirstVersion(document_id, content_hash, facts, &stats));
+    } else {
+      RETURN_IF_ERROR(
+          WriteNewVersion(document_id, content_hash, facts, &stats));
     }
-    ASSIGN_OR_RETURN(std::vector<std::string> stored_keys,
-                     DocumentEvidenceKeys(document_id));
-    std::vector<std::string> wanted_keys;
-    wanted_keys.reserve(wanted.size() + stored_keys.size());
-    for (const auto& entry : wanted) wanted_keys.push_back(entry.first);
-    wanted_keys.insert(wanted_keys.end(), stored_keys.begin(), stored_keys.end());
-    RETURN_IF_ERROR(txn.PrefetchEvidence(wanted_keys));
-    for (const std::string& key : stored_keys) {
-      if (wanted.count(key) == 0) {
-        RETURN_IF_ERROR(txn.RemoveEvidence(key).status());
-      }
-    }
-    for (const auto& [key, fact_and_evidence] : wanted) {
-      RETURN_IF_ERROR(txn.PutEvidence(fact_and_evidence.first,
-                                      *fact_and_evidence.second,
-                                      /*update_changed=*/true)
-                          .status());
-    }
-    txn.SetContentHash(document_id, content_hash);
-    RETURN_IF_ERROR(CommitTxn(txn, &stats));
   }
   return Finish(stats);
+}
+
+absl::Status RocksDbGraphStore::WriteNewVersion(
+    absl::string_view document_id, absl::string_view content_hash,
+    const std::vector<kg::v1::Fact>& facts, WriteStats* stats) {
+  rocksdb_internal::WriteTxn txn(cfs_, absl::ToUnixMicros(absl::Now()),
+                                 /*keep_ingested_at=*/false, &term_cache_);
+  RETURN_IF_ERROR(txn.PrefetchTerms(facts));
+  // Evidence CF key -> (fact, evidence); the first of duplicates wins.
+  std::map<std::string, std::pair<IdTriple, const kg::v1::Evidence*>> wanted;
+  for (const kg::v1::Fact& fact : facts) {
+    ASSIGN_OR_RETURN(IdTriple ids, txn.InternFact(fact));
+    for (const kg::v1::Evidence& e : fact.evidence()) {
+      wanted.emplace(keys::EvidenceKey(ids, e), std::make_pair(ids, &e));
+    }
+  }
+  ASSIGN_OR_RETURN(std::vector<std::string> stored_keys,
+                   DocumentEvidenceKeys(document_id));
+  std::vector<std::string> wanted_keys;
+  wanted_keys.reserve(wanted.size() + stored_keys.size());
+  for (const auto& entry : wanted) wanted_keys.push_back(entry.first);
+  wanted_keys.insert(wanted_keys.end(), stored_keys.begin(), stored_keys.end());
+  RETURN_IF_ERROR(txn.PrefetchEvidence(wanted_keys));
+  for (const std::string& key : stored_keys) {
+    if (wanted.count(key) == 0) {
+      RETURN_IF_ERROR(txn.RemoveEvidence(key).status());
+    }
+  }
+  for (const auto& [key, fact_and_evidence] : wanted) {
+    RETURN_IF_ERROR(txn.PutEvidence(fact_and_evidence.first,
+                                    *fact_and_evidence.second,
+                                    /*update_changed=*/true)
+                        .status());
+  }
+  txn.SetContentHash(document_id, content_hash);
+  RETURN_IF_ERROR(CommitTxn(txn, stats));
+  return absl::OkStatus();
+}
+
+absl::Status RocksDbGraphStore::WriteFirstVersion(
+    absl::string_view document_id, absl::string_view content_hash,
+    const std::vector<kg::v1::Fact>& facts, WriteStats* stats) {
+  rocksdb_internal::AddBatch batch(cfs_, &term_cache_,
+                                   absl::ToUnixMicros(absl::Now()),
+                                   /*keep_ingested_at=*/false);
+  batch.Reserve(facts);
+  for (const kg::v1::Fact& fact : facts) RETURN_IF_ERROR(batch.Add(fact));
+  batch.SetContentHash(document_id, content_hash);
+  return CommitBatch(batch, stats);
 }
 
 absl::StatusOr<WriteStats> RocksDbGraphStore::AddFacts(
@@ -230,11 +256,7 @@ absl::StatusOr<WriteStats> RocksDbGraphStore::Add(
       batch.PublishTerms();
       return stats;
     }
-    rocksdb::WriteBatch rows;
-    rocksdb_internal::WriteBatchSink sink(cfs_, &rows);
-    RETURN_IF_ERROR(batch.Emit(sink));
-    RETURN_IF_ERROR(CommitRows(rows, &stats));
-    batch.PublishTerms();
+    RETURN_IF_ERROR(CommitBatch(batch, &stats, /*built=*/true));
   }
   return Finish(stats);
 }
@@ -290,11 +312,17 @@ absl::Status RocksDbGraphStore::IngestAsTableFiles(
   return rest.Ingest({&records});
 }
 
-absl::Status RocksDbGraphStore::CommitRows(rocksdb::WriteBatch& rows,
-                                           WriteStats* stats) {
+// Synced writes are grouped as in CommitTxn.
+absl::Status RocksDbGraphStore::CommitBatch(rocksdb_internal::AddBatch& batch,
+                                            WriteStats* stats, bool built) {
+  if (!built) RETURN_IF_ERROR(batch.Build(stats));
+  rocksdb::WriteBatch rows;
+  rocksdb_internal::WriteBatchSink sink(cfs_, &rows);
+  RETURN_IF_ERROR(batch.Emit(sink));
   RETURN_IF_ERROR(rocksdb_util::FromRocksDb(
       db_->Write(rocksdb::WriteOptions(), &rows), "write", options_.path));
   if (options_.sync_writes) stats->sync_ticket = syncer_.Written();
+  batch.PublishTerms();
   return absl::OkStatus();
 }
 

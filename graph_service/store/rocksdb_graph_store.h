@@ -201,11 +201,25 @@ class RocksDbGraphStore final : public GraphStore {
   // Commits `txn` (unsynced when syncs are grouped), taking a sync ticket.
   absl::Status CommitTxn(rocksdb_internal::WriteTxn& txn, WriteStats* stats)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
+  // ReplaceDocument of a document with no stored record (an add), and of
+  // one with stored evidence (a WriteTxn that also removes).
+  absl::Status WriteFirstVersion(absl::string_view document_id,
+                                 absl::string_view content_hash,
+                                 const std::vector<kg::v1::Fact>& facts,
+                                 WriteStats* stats)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
+  absl::Status WriteNewVersion(absl::string_view document_id,
+                               absl::string_view content_hash,
+                               const std::vector<kg::v1::Fact>& facts,
+                               WriteStats* stats)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
   // The bulk commit: `batch`'s rows as table files, ingested atomically.
   absl::Status IngestAsTableFiles(const rocksdb_internal::AddBatch& batch)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
-  // Writes `rows` (unsynced when syncs are grouped), taking a sync ticket.
-  absl::Status CommitRows(rocksdb::WriteBatch& rows, WriteStats* stats)
+  // Builds `batch` (unless `built`) and writes its rows as one WriteBatch
+  // (unsynced when syncs are grouped), taking a sync ticket.
+  absl::Status CommitBatch(rocksdb_internal::AddBatch& batch,
+                           WriteStats* stats, bool built = false)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
   // Waits for the ticket unless the caller asked to defer (defer_sync).
   absl::StatusOr<WriteStats> Finish(WriteStats stats);

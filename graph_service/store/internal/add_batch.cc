@@ -123,6 +123,12 @@ absl::Status AddBatch::Add(const kg::v1::Fact& fact) {
   return absl::OkStatus();
 }
 
+void AddBatch::SetContentHash(absl::string_view document,
+                              absl::string_view hash) {
+  hashed_document_ = std::string(document);
+  content_hash_ = std::string(hash);
+}
+
 size_t AddBatch::MemoryBytes() const {
   size_t term_bytes = 0;
   for (const std::string& term : terms_) term_bytes += term.capacity() + 48;
@@ -293,7 +299,9 @@ absl::Status AddBatch::CountDocuments() {
     if (document_added_[d] == 0) continue;
     to_read.push_back(keys::DocumentKey(documents_[d]));
     which.push_back(d);
-    document_rows_[d] = keys::EncodeDocumentRecord({document_added_[d], ""});
+    document_rows_[d] = keys::EncodeDocumentRecord(
+        {document_added_[d],
+         documents_[d] == hashed_document_ ? content_hash_ : std::string()});
   }
   uint64_t stored = 0;
   RETURN_IF_ERROR(ReadPresent(
@@ -302,6 +310,10 @@ absl::Status AddBatch::CountDocuments() {
         ASSIGN_OR_RETURN(keys::DocumentRecord record,
                          keys::DecodeDocumentRecord(value));
         record.evidence_count += document_added_[which[i]];
+        if (!hashed_document_.empty() &&
+            documents_[which[i]] == hashed_document_) {
+          record.content_hash = content_hash_;
+        }
         document_rows_[which[i]] = keys::EncodeDocumentRecord(record);
         ++stored;
         return absl::OkStatus();

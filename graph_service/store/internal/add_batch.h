@@ -57,6 +57,9 @@ class AddBatch {
   // Adds `fact`, which must be valid (ValidateFact); InvalidArgument for a
   // value with no kind. Reads nothing from the store.
   absl::Status Add(const kg::v1::Fact& fact);
+  // Content hash to store with `document` (a document that has no stored
+  // record yet: replacing nothing is adding). At most one per batch.
+  void SetContentHash(absl::string_view document, absl::string_view hash);
   size_t records() const { return records_.size(); }
   // Bytes held by the batch, roughly: what it costs to buffer.
   size_t MemoryBytes() const;
@@ -149,6 +152,8 @@ class AddBatch {
   std::vector<uint64_t> document_added_;
   std::vector<std::string> document_rows_;
   std::map<std::string, std::string> metadata_rows_;
+  std::string hashed_document_;  // SetContentHash's, if called.
+  std::string content_hash_;
 };
 
 }  // namespace kg::graph::rocksdb_internal

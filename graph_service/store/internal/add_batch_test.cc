@@ -73,9 +73,13 @@ struct Db {
 };
 
 // The add path as RocksDbGraphStore ran it on WriteTxn.
-WriteStats AddWithTxn(Db& db, const std::vector<kg::v1::Fact>& facts) {
+// With `hashed_document`: a first version of that document, as
+// ReplaceDocument wrote it on WriteTxn.
+WriteStats AddWithTxn(Db& db, const std::vector<kg::v1::Fact>& facts,
+                      const std::string& hashed_document = "") {
   WriteStats stats;
   WriteTxn txn(db.cfs, kNow, /*keep_ingested_at=*/false, &db.terms);
+  if (!hashed_document.empty()) txn.SetContentHash(hashed_document, "sha:1");
   EXPECT_TRUE(txn.PrefetchTerms(facts).ok());
   for (const kg::v1::Fact& fact : facts) {
     absl::StatusOr<IdTriple> ids = txn.InternFact(fact);
@@ -89,9 +93,11 @@ WriteStats AddWithTxn(Db& db, const std::vector<kg::v1::Fact>& facts) {
 }
 
 WriteStats AddWithBatch(Db& db, const std::vector<kg::v1::Fact>& facts,
-                        bool table_files) {
+                        bool table_files,
+                        const std::string& hashed_document = "") {
   WriteStats stats;
   AddBatch batch(db.cfs, &db.terms, kNow, /*keep_ingested_at=*/false);
+  if (!hashed_document.empty()) batch.SetContentHash(hashed_document, "sha:1");
   batch.Reserve(facts);
   for (const kg::v1::Fact& fact : facts) EXPECT_TRUE(batch.Add(fact).ok());
   EXPECT_TRUE(batch.Build(&stats).ok());
@@ -171,6 +177,26 @@ TEST_F(AddBatchTest, WritesExactlyWhatWriteTxnWrites) {
     ASSERT_EQ(files_db.Dump(), rows) << "round " << round;
   }
   EXPECT_GT(txn_db.Dump().size(), 1000u);
+}
+
+TEST_F(AddBatchTest, FirstVersionOfADocumentIsWrittenAsReplaceWroteIt) {
+  Db txn_db(Path("txn_doc"));
+  Db batch_db(Path("batch_doc"));
+  std::mt19937 rng(11);
+  for (int round = 0; round < 6; ++round) {
+    const std::string document = absl::StrCat("report-", round);
+    std::vector<kg::v1::Fact> facts = RandomFacts(rng, 20);
+    for (kg::v1::Fact& f : facts) {
+      for (kg::v1::Evidence& e : *f.mutable_evidence()) e.set_document_id(document);
+    }
+    AddWithTxn(txn_db, facts, document);
+    AddWithBatch(batch_db, facts, false, document);
+    ASSERT_EQ(batch_db.Dump(), txn_db.Dump()) << "round " << round;
+  }
+  const auto rows = batch_db.Dump();
+  const auto hashed = rows.find(absl::StrCat("documents|D", "report-3"));
+  ASSERT_NE(hashed, rows.end());
+  EXPECT_EQ(hashed->second.substr(8), "sha:1");
 }
 
 TEST_F(AddBatchTest, CountsDistinctFactsAndKeepsTheFirstOfEqualRecords) {
