@@ -107,5 +107,95 @@ TEST(RowBatcherTest, StopsAfterAFailedSend) {
   EXPECT_EQ(recorder.batches.size(), 2u);
 }
 
+// Builds a row like Row(name) in place.
+void StartNamed(RowBatcher& batcher, const std::string& name) {
+  kg::v1::QueryRow* row = batcher.StartRow();
+  ASSERT_NE(row, nullptr);
+  EXPECT_EQ(row->bindings_size(), 0) << "StartRow must give an empty row";
+  kg::v1::Binding* binding = row->add_bindings();
+  binding->set_variable("x");
+  binding->mutable_value()->set_entity(name);
+}
+
+TEST(RowBatcherTest, InPlaceRowsSplitAndKeepOrderAcrossBatches) {
+  Recorder recorder;
+  RowBatchLimits limits;
+  limits.max_rows = 2;
+  RowBatcher batcher(limits, recorder.Sink());
+  for (const char* name : {"a", "b", "c", "d", "e"}) {
+    StartNamed(batcher, name);
+    ASSERT_TRUE(batcher.CommitRow());
+  }
+  ASSERT_TRUE(batcher.Finish());
+  EXPECT_TRUE(recorder.finished);
+  EXPECT_EQ(recorder.batches,
+            (std::vector<std::vector<std::string>>{
+                {"a", "b"}, {"c", "d"}, {"e"}}));
+}
+
+TEST(RowBatcherTest, InPlaceRowsSplitAtTheByteSizeLikeAddedRows) {
+  const std::string long_name(100, 'a');
+  RowBatchLimits limits;
+  limits.max_bytes = 2 * Row(long_name).ByteSizeLong();
+  Recorder added, in_place;
+  RowBatcher by_add(limits, added.Sink());
+  RowBatcher by_place(limits, in_place.Sink());
+  for (int i = 0; i < 7; ++i) {
+    const std::string name = long_name + std::to_string(i);
+    ASSERT_TRUE(by_add.Add(Row(name)));
+    StartNamed(by_place, name);
+    ASSERT_TRUE(by_place.CommitRow());
+  }
+  ASSERT_TRUE(by_add.Finish());
+  ASSERT_TRUE(by_place.Finish());
+  EXPECT_EQ(in_place.batches, added.batches);
+  EXPECT_EQ(in_place.batches.size(), 4u);
+}
+
+TEST(RowBatcherTest, DiscardedRowIsNotSent) {
+  Recorder recorder;
+  RowBatcher batcher(RowBatchLimits(), recorder.Sink());
+  StartNamed(batcher, "dropped");
+  batcher.DiscardRow();
+  EXPECT_TRUE(batcher.Finish());
+  EXPECT_TRUE(recorder.batches.empty());
+}
+
+TEST(RowBatcherTest, MixedAddAndInPlaceKeepOrder) {
+  Recorder recorder;
+  RowBatchLimits limits;
+  limits.max_rows = 3;
+  RowBatcher batcher(limits, recorder.Sink());
+  ASSERT_TRUE(batcher.Add(Row("a")));
+  StartNamed(batcher, "b");
+  ASSERT_TRUE(batcher.CommitRow());
+  StartNamed(batcher, "x");
+  batcher.DiscardRow();
+  ASSERT_TRUE(batcher.Add(Row("c")));
+  StartNamed(batcher, "d");
+  ASSERT_TRUE(batcher.CommitRow());
+  ASSERT_TRUE(batcher.Add(Row("e")));
+  ASSERT_TRUE(batcher.Finish());
+  EXPECT_EQ(recorder.batches,
+            (std::vector<std::vector<std::string>>{{"a", "b", "c"},
+                                                   {"d", "e"}}));
+}
+
+TEST(RowBatcherTest, InPlaceRowsAfterAFailedSendAreDropped) {
+  Recorder recorder;
+  RowBatchLimits limits;
+  limits.max_rows = 1;
+  RowBatcher batcher(limits, recorder.Sink(/*fail_at=*/1));
+  StartNamed(batcher, "a");
+  EXPECT_FALSE(batcher.failed());
+  EXPECT_FALSE(batcher.CommitRow());
+  EXPECT_TRUE(batcher.failed());
+  StartNamed(batcher, "b");
+  EXPECT_FALSE(batcher.CommitRow());
+  EXPECT_FALSE(batcher.Finish());
+  EXPECT_EQ(recorder.batches,
+            (std::vector<std::vector<std::string>>{{"a"}}));
+}
+
 }  // namespace
 }  // namespace kg::graph

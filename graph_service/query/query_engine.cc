@@ -42,6 +42,7 @@ class JoinEvaluator {
       : store_(store),
         options_(options),
         query_(query),
+        decoder_(decoder),
         filters_(decoder, query.predicate_variables),
         collector_(collector),
         binding_(query.variable_names.size(), kNoTerm),
@@ -106,6 +107,12 @@ class JoinEvaluator {
       const int var = pattern.variables[k];
       if (var >= 0) *probe_slots[k] = binding_[var];  // kNoTerm if unbound
     }
+    // Only a subject variable bound by an earlier step (a constant subject
+    // is scanned as before).
+    if (options_.prune_non_entity_subjects && pattern.variables[0] >= 0 &&
+        !MayBeSubject(probe.subject)) {
+      return true;
+    }
     bool keep_going = true;
     const absl::Status scan_status =
         store_.Scan(probe, [&](const IdTriple& triple) {
@@ -115,6 +122,16 @@ class JoinEvaluator {
         });
     if (!scan_status.ok()) Fail(scan_status);
     return keep_going && status_.ok();
+  }
+
+  // False when `id` is known not to be an entity: every stored subject is
+  // one, so such a subject matches nothing. A term that does not decode as
+  // a value (e.g. a predicate) is left to the scan.
+  bool MayBeSubject(TermId id) {
+    if (id == kNoTerm) return true;
+    const absl::StatusOr<const kg::v1::Value*> value =
+        decoder_->Find(id, /*is_predicate=*/false);
+    return !value.ok() || (*value)->kind_case() == kg::v1::Value::kEntity;
   }
 
   // Binds the variables of step `depth` to `triple` and continues the join
@@ -197,6 +214,7 @@ class JoinEvaluator {
   const GraphStore& store_;
   const QueryOptions& options_;
   const CompiledQuery& query_;
+  TermDecoder* decoder_;
   FilterEvaluator filters_;
   ResultCollector* collector_;
 
@@ -218,13 +236,15 @@ absl::Status FillSupport(const GraphStore& store, const CompiledQuery& query,
     const IdTriple& triple = matched[i];
     kg::v1::Fact* fact = row->add_support();
     if (triple.subject == kNoTerm) continue;  // unmatched OPTIONAL pattern
-    ASSIGN_OR_RETURN(kg::v1::Value subject,
-                     decoder->Decode(triple.subject, false));
-    fact->set_subject(subject.entity());
-    ASSIGN_OR_RETURN(*fact->mutable_predicate(),
-                     decoder->Predicate(triple.predicate));
-    ASSIGN_OR_RETURN(*fact->mutable_value(),
-                     decoder->Decode(triple.value, false));
+    ASSIGN_OR_RETURN(const kg::v1::Value* subject,
+                     decoder->Find(triple.subject, false));
+    fact->set_subject(subject->entity());
+    ASSIGN_OR_RETURN(const kg::v1::Value* predicate,
+                     decoder->Find(triple.predicate, true));
+    fact->set_predicate(predicate->text());
+    ASSIGN_OR_RETURN(const kg::v1::Value* value,
+                     decoder->Find(triple.value, false));
+    fact->mutable_value()->CopyFrom(*value);
     ASSIGN_OR_RETURN(std::vector<kg::v1::Evidence> evidence,
                      store.GetEvidence(triple));
     for (kg::v1::Evidence& e : evidence) {
@@ -234,6 +254,24 @@ absl::Status FillSupport(const GraphStore& store, const CompiledQuery& query,
   }
   return absl::OkStatus();
 }
+
+// Hands each row to `emit` as a QueryRow of its own.
+class EmitRowSink final : public RowSink {
+ public:
+  explicit EmitRowSink(const std::function<bool(kg::v1::QueryRow)>& emit)
+      : emit_(emit) {}
+
+  kg::v1::QueryRow* StartRow() override {
+    row_.Clear();
+    return &row_;
+  }
+  bool CommitRow() override { return emit_(std::move(row_)); }
+  void DiscardRow() override { row_.Clear(); }
+
+ private:
+  const std::function<bool(kg::v1::QueryRow)>& emit_;
+  kg::v1::QueryRow row_;
+};
 
 // Decodes a fact found by DescribeEntity, with its evidence.
 absl::StatusOr<kg::v1::Fact> DecodeFact(const GraphStore& store,
@@ -269,6 +307,12 @@ absl::Status CollectFacts(const GraphStore& store, const IdPattern& pattern,
 absl::Status ExecuteQuery(const GraphStore& store, absl::string_view query,
                           const QueryOptions& options,
                           const std::function<bool(kg::v1::QueryRow)>& emit) {
+  EmitRowSink sink(emit);
+  return ExecuteQuery(store, query, options, &sink);
+}
+
+absl::Status ExecuteQuery(const GraphStore& store, absl::string_view query,
+                          const QueryOptions& options, RowSink* sink) {
   ASSIGN_OR_RETURN(const ParsedQuery parsed, ParseQuery(query));
   CompileLimits limits;
   limits.limit = options.limit;
@@ -284,7 +328,7 @@ absl::Status ExecuteQuery(const GraphStore& store, absl::string_view query,
       [&](const std::vector<IdTriple>& matched, kg::v1::QueryRow* row) {
         return FillSupport(store, compiled, &decoder, matched, row);
       },
-      emit);
+      sink);
   JoinEvaluator evaluator(store, options, compiled, &decoder, &collector);
   return evaluator.Run();
 }

@@ -27,6 +27,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
+#include "graph_service/query/row_sink.h"
 #include "graph_service/store/graph_store.h"
 #include "kg/v1/graph.pb.h"
 
@@ -52,6 +53,13 @@ struct QueryOptions {
   // de-duplication of projected rows (estimated): exceeded ->
   // ResourceExhausted, never an out-of-memory crash. 0 = no cap.
   uint64_t max_memory_bytes = 256ull << 20;
+  // Before scanning for a subject bound by an earlier pattern, decode it and
+  // skip the scan when it is not an entity (a text, number or date value
+  // never has facts of its own). Same rows either way; a win when decoding
+  // is cheaper than an index seek, i.e. when the store's term cache holds
+  // the dictionary (e.g. `<X> ?p ?y . ?y ?q ?z`, 10M facts, complete cache:
+  // 3x less CPU), a loss when decodes miss that cache and read RocksDB.
+  bool prune_non_entity_subjects = false;
 };
 
 // Runs `query` against `store`, calling `emit` once per result row until it
@@ -79,6 +87,13 @@ struct QueryOptions {
 absl::Status ExecuteQuery(const GraphStore& store, absl::string_view query,
                           const QueryOptions& options,
                           const std::function<bool(kg::v1::QueryRow)>& emit);
+
+// As above, with the rows built in place in `sink` (the same rows in the
+// same order; a false CommitRow stops evaluation as a false `emit` does).
+// The faster form for a caller that batches rows (RowBatcher is a RowSink):
+// no QueryRow is moved or copied per row.
+absl::Status ExecuteQuery(const GraphStore& store, absl::string_view query,
+                          const QueryOptions& options, RowSink* sink);
 
 // The plan ExecuteQuery would run for `query`: one step per pattern in
 // evaluation order (the required part, then each OPTIONAL block, whose

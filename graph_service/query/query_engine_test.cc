@@ -8,6 +8,8 @@
 #include "absl/strings/str_join.h"
 #include "absl/time/clock.h"
 #include "gmock/gmock.h"
+#include "google/protobuf/arena.h"
+#include "graph_service/query/row_sink.h"
 #include "graph_service/store/memory/memory_graph_store.h"
 #include "gtest/gtest.h"
 
@@ -187,6 +189,99 @@ TEST_F(QueryEngineTest, FillsSupportWithEvidenceInPatternOrder) {
   EXPECT_FLOAT_EQ(support[1].evidence(0).confidence(), 0.75f);
   EXPECT_EQ(support[2].predicate(), "leads");
   EXPECT_THAT(Run("?op type Operation")[0].support(), IsEmpty());
+}
+
+// Rows built in place on an arena; stops after `max_rows` commits.
+class ArenaSink final : public RowSink {
+ public:
+  explicit ArenaSink(int max_rows = 1 << 20) : max_rows_(max_rows) {}
+  kg::v1::QueryRow* StartRow() override {
+    pending_ =
+        google::protobuf::Arena::CreateMessage<kg::v1::QueryRow>(&arena_);
+    return pending_;
+  }
+  bool CommitRow() override {
+    rows.push_back(pending_->SerializeAsString());
+    return static_cast<int>(rows.size()) < max_rows_;
+  }
+  void DiscardRow() override { ++discarded; }
+
+  std::vector<std::string> rows;  // serialised
+  int discarded = 0;
+
+ private:
+  google::protobuf::Arena arena_;
+  kg::v1::QueryRow* pending_ = nullptr;
+  const int max_rows_;
+};
+
+TEST_F(QueryEngineTest, RowSinkGetsTheSameRowsAsEmit) {
+  const std::vector<std::string> queries = {
+      "?s ?p ?o",
+      "<Nora Vale> ?p ?o",
+      "?p leads ?op . OPTIONAL { ?op type ?t }",
+      "SELECT ?p WHERE { ?p leads ?o } ORDER BY DESC(?p)",
+      "SELECT ?p (COUNT(*) AS ?n) WHERE { ?p ?x ?y } GROUP BY ?p",
+      "?op type Operation {source: \"d2\"} . OPTIONAL { ?op targets ?c }",
+  };
+  for (const bool with_evidence : {false, true}) {
+    QueryOptions options;
+    options.with_evidence = with_evidence;
+    for (const std::string& query : queries) {
+      std::vector<std::string> emitted;
+      for (const kg::v1::QueryRow& row : Run(query, options)) {
+        emitted.push_back(row.SerializeAsString());
+      }
+      ArenaSink sink;
+      ASSERT_TRUE(ExecuteQuery(store_, query, options, &sink).ok()) << query;
+      EXPECT_FALSE(emitted.empty()) << query;
+      EXPECT_EQ(sink.rows, emitted) << query;
+      EXPECT_EQ(sink.discarded, 0);
+    }
+  }
+}
+
+TEST_F(QueryEngineTest, RowSinkDecliningStopsEvaluation) {
+  ArenaSink sink(/*max_rows=*/2);
+  EXPECT_TRUE(ExecuteQuery(store_, "?s ?p ?o", QueryOptions(), &sink).ok());
+  EXPECT_THAT(sink.rows, SizeIs(2));
+}
+
+TEST_F(QueryEngineTest, UnboundOptionalVariableHasAnUnsetValue) {
+  const auto rows = Run("?p leads ?op . OPTIONAL { ?op type ?t }");
+  ASSERT_THAT(rows, SizeIs(3));
+  int unbound = 0;
+  for (const kg::v1::QueryRow& row : rows) {
+    ASSERT_THAT(row.bindings(), SizeIs(3));
+    EXPECT_TRUE(row.bindings(2).has_value());
+    if (row.bindings(2).value().kind_case() ==
+        kg::v1::Value::KIND_NOT_SET) {
+      ++unbound;
+    }
+  }
+  EXPECT_EQ(unbound, 1);  // "drugs" has no type
+}
+
+TEST_F(QueryEngineTest, PruningNonEntitySubjectsKeepsTheRows) {
+  // ?y takes entity values ("Operation Kestrel", "Ivo Brandt") and text
+  // values ("Commander", "Arden") whose scans are pruned.
+  ASSERT_TRUE(store_
+                  .AddFacts({MakeFact("Arden", "located_in",
+                                      Entity("Westmark"), "d3")})
+                  .ok());
+  for (const std::string query :
+       {"?x ?p ?y . ?y ?q ?z", "?y ?q ?z . ?x ?p ?y",
+        "?x ?p ?y . OPTIONAL { ?y ?q ?z }", "?x knows ?x . ?x ?p ?y"}) {
+    QueryOptions pruned;
+    pruned.prune_non_entity_subjects = true;
+    std::vector<std::string> plain_rows, pruned_rows;
+    for (const auto& row : Run(query)) plain_rows.push_back(Render(row));
+    for (const auto& row : Run(query, pruned)) {
+      pruned_rows.push_back(Render(row));
+    }
+    EXPECT_FALSE(plain_rows.empty()) << query;
+    EXPECT_EQ(pruned_rows, plain_rows) << query;
+  }
 }
 
 TEST_F(QueryEngineTest, ReportsParseErrorsWithPosition) {

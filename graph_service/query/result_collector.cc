@@ -19,11 +19,11 @@ constexpr uint64_t kValueOverhead = 48;
 }  // namespace
 
 ResultCollector::ResultCollector(ResultSpec spec, TermDecoder* decoder,
-                                 SupportFn support, const EmitFn& emit)
+                                 SupportFn support, RowSink* sink)
     : spec_(std::move(spec)),
       decoder_(decoder),
       support_(std::move(support)),
-      emit_(emit) {
+      sink_(sink) {
   if (!spec_.order.empty() && spec_.limit.has_value()) {
     keep_ = spec_.offset + *spec_.limit;
   }
@@ -72,8 +72,8 @@ bool ResultCollector::Add(const std::vector<TermId>& binding,
     ++skipped_;
     return true;
   }
-  return EmitCells(std::vector<uint64_t>(binding.begin(), binding.end()),
-                   matched);
+  // TermId is uint64_t: the binding is the row's cells as it stands.
+  return EmitCells(binding, matched);
 }
 
 bool ResultCollector::AddAggregate(const std::vector<TermId>& binding) {
@@ -160,22 +160,41 @@ absl::StatusOr<kg::v1::Value> ResultCollector::CellValue(
 
 bool ResultCollector::EmitCells(const std::vector<uint64_t>& cells,
                                 const std::vector<IdTriple>& matched) {
-  kg::v1::QueryRow row;
-  for (const ResultSpec::Column& column : spec_.columns) {
-    kg::v1::Binding* binding = row.add_bindings();
-    binding->set_variable(column.name);
-    absl::StatusOr<kg::v1::Value> value = CellValue(cells, column.cell);
-    if (!value.ok()) return Fail(value.status());
-    *binding->mutable_value() = *std::move(value);
-  }
-  if (spec_.with_support && !spec_.aggregate) {
-    const absl::Status status = support_(matched, &row);
-    if (!status.ok()) return Fail(status);
+  kg::v1::QueryRow* row = sink_->StartRow();
+  if (!FillRow(cells, matched, row)) {
+    sink_->DiscardRow();
+    return false;
   }
   ++emitted_;
-  const bool more = emit_(std::move(row));
+  const bool more = sink_->CommitRow();
   if (spec_.limit.has_value() && emitted_ >= *spec_.limit) done_ = true;
   return more && !done_;
+}
+
+// Every binding gets a value field, an unset Value for an unbound variable.
+bool ResultCollector::FillRow(const std::vector<uint64_t>& cells,
+                              const std::vector<IdTriple>& matched,
+                              kg::v1::QueryRow* row) {
+  for (const ResultSpec::Column& column : spec_.columns) {
+    kg::v1::Binding* binding = row->add_bindings();
+    binding->set_variable(column.name);
+    kg::v1::Value* value = binding->mutable_value();
+    if (IsCountCell(column.cell)) {
+      value->set_integer(static_cast<int64_t>(cells[column.cell]));
+      continue;
+    }
+    const int var =
+        spec_.aggregate ? spec_.group_variables[column.cell] : column.cell;
+    absl::StatusOr<const kg::v1::Value*> decoded = decoder_->Find(
+        cells[column.cell], spec_.predicate_variables[var]);
+    if (!decoded.ok()) return Fail(decoded.status());
+    value->CopyFrom(**decoded);
+  }
+  if (spec_.with_support && !spec_.aggregate) {
+    const absl::Status status = support_(matched, row);
+    if (!status.ok()) return Fail(status);
+  }
+  return true;
 }
 
 absl::Status ResultCollector::Finish() {

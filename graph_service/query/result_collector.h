@@ -17,6 +17,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/status/status.h"
+#include "graph_service/query/row_sink.h"
 #include "graph_service/query/term_decoder.h"
 #include "graph_service/store/graph_store.h"
 #include "kg/v1/graph.pb.h"
@@ -56,13 +57,13 @@ struct ResultSpec {
 
 class ResultCollector {
  public:
-  using EmitFn = std::function<bool(kg::v1::QueryRow)>;
   // Fills row.support from the facts a solution matched.
   using SupportFn = std::function<absl::Status(const std::vector<IdTriple>&,
                                                kg::v1::QueryRow*)>;
 
+  // Rows are built in place in `sink`, which must outlive the collector.
   ResultCollector(ResultSpec spec, TermDecoder* decoder, SupportFn support,
-                  const EmitFn& emit);
+                  RowSink* sink);
 
   // Takes one solution. False when evaluation should stop: the limit was
   // reached, `emit` declined, or an error (see status()).
@@ -92,6 +93,8 @@ class ResultCollector {
   bool Hold(std::vector<uint64_t> cells, const std::vector<IdTriple>& matched);
   bool EmitCells(const std::vector<uint64_t>& cells,
                  const std::vector<IdTriple>& matched);
+  bool FillRow(const std::vector<uint64_t>& cells,
+               const std::vector<IdTriple>& matched, kg::v1::QueryRow* row);
   absl::StatusOr<kg::v1::Value> CellValue(const std::vector<uint64_t>& cells,
                                           int cell);
   bool IsCountCell(int cell) const;
@@ -103,7 +106,7 @@ class ResultCollector {
   const ResultSpec spec_;
   TermDecoder* decoder_;
   const SupportFn support_;
-  const EmitFn& emit_;
+  RowSink* const sink_;
   uint64_t keep_ = 0;  // rows ORDER BY must keep (0: all)
 
   absl::flat_hash_set<std::vector<uint64_t>> seen_;
