@@ -14,6 +14,7 @@
 #include "graph_service/paths/neighbourhood.h"
 #include "graph_service/paths/path_finder.h"
 #include "graph_service/query/query_engine.h"
+#include "graph_service/query/row_sink.h"
 #include "graph_service/rules/explain.h"
 
 namespace kg::graph {
@@ -135,19 +136,27 @@ grpc::Status GraphServiceImpl::PlanQuery(grpc::ServerContext* context,
   return grpc::Status::OK;
 }
 
-grpc::Status GraphServiceImpl::StreamQuery(
-    grpc::ServerContext& context, const kg::v1::QueryRequest& request,
-    const std::function<bool(kg::v1::QueryRow)>& emit) const {
-  if (grpc::Status size = CheckQuerySize(request); !size.ok()) return size;
+QueryOptions GraphServiceImpl::OptionsFor(
+    const grpc::ServerContext& context,
+    const kg::v1::QueryRequest& request) const {
   QueryOptions options;
   options.limit = request.limit() == 0 ? limits_.default_row_limit
                                        : request.limit();
   options.max_rows = limits_.max_row_limit;
   options.with_evidence = request.with_evidence();
   options.deadline = QueryDeadline(context, limits_.default_query_timeout);
+  options.prune_non_entity_subjects = limits_.prune_non_entity_subjects;
+  return options;
+}
+
+grpc::Status GraphServiceImpl::StreamQuery(
+    grpc::ServerContext& context, const kg::v1::QueryRequest& request,
+    const std::function<bool(kg::v1::QueryRow)>& emit) const {
+  if (grpc::Status size = CheckQuerySize(request); !size.ok()) return size;
   bool client_gone = false;
   const absl::Status status = ExecuteQuery(
-      *store_, request.query(), options, [&](kg::v1::QueryRow row) {
+      *store_, request.query(), OptionsFor(context, request),
+      [&](kg::v1::QueryRow row) {
         client_gone = !emit(std::move(row));
         return !client_gone;
       });
@@ -186,16 +195,18 @@ grpc::Status GraphServiceImpl::QueryBatches(
         if (last) options.set_last_message();
         return writer->Write(batch, options);
       });
-  const grpc::Status status =
-      StreamQuery(*context, *request, [&batcher](kg::v1::QueryRow row) {
-        return batcher.Add(std::move(row));
-      });
+  if (grpc::Status size = CheckQuerySize(*request); !size.ok()) return size;
+  // Rows are built in place in the batch being filled (query/row_sink.h).
+  RowSinkRef<RowBatcher> sink(&batcher);
+  const absl::Status status = ExecuteQuery(
+      *store_, request->query(), OptionsFor(*context, *request), &sink);
+  const bool client_gone = batcher.failed();
   // Rows found before a failure go out ahead of its status, as Query's do.
   const bool flushed = batcher.Finish();
-  if (status.ok() && !flushed) {
+  if (client_gone || (status.ok() && !flushed)) {
     return grpc::Status(grpc::StatusCode::CANCELLED, "client went away");
   }
-  return status;
+  return ToGrpcStatus(status);
 }
 
 grpc::Status GraphServiceImpl::GetEntity(grpc::ServerContext* context,

@@ -8,6 +8,7 @@
 #include <functional>
 
 #include "absl/time/time.h"
+#include "graph_service/query/query_engine.h"
 #include "graph_service/row_batcher.h"
 #include "graph_service/rules/rule_materializer.h"
 #include "graph_service/store/graph_store.h"
@@ -28,6 +29,10 @@ struct GraphServiceLimits {
   absl::Duration default_query_timeout = absl::Seconds(30);
   // Entities a FindPath / GetNeighbourhood may visit (ResourceExhausted).
   uint64_t max_path_visited = 200000;
+  // Skip scans whose subject is bound to a non-entity value
+  // (QueryOptions::prune_non_entity_subjects): a win while the term cache
+  // holds the dictionary.
+  bool prune_non_entity_subjects = true;
   // Bulk ingest (client metadata "kg-ingest-mode: bulk"): batches are
   // buffered and written together once they hold this many facts.
   size_t bulk_chunk_facts = 100000;
@@ -91,9 +96,12 @@ class GraphServiceImpl final : public kg::v1::GraphService::Service {
   // InvalidArgument when the query text is over limits_.max_query_bytes.
   grpc::Status CheckQuerySize(const kg::v1::QueryRequest& request) const;
 
-  // What Query and QueryBatches share: checks the request, runs its query
-  // under the request's limit and the caller's deadline, and hands each row
-  // to `emit`, which returns false when the row could not be sent or the
+  // The request's row limit and the caller's deadline, within limits_.
+  QueryOptions OptionsFor(const grpc::ServerContext& context,
+                          const kg::v1::QueryRequest& request) const;
+
+  // Query's loop: checks the request, runs its query and hands each row to
+  // `emit`, which returns false when the row could not be sent or the
   // client is gone (checking that is up to `emit`). Returns the status to
   // finish the call with (CANCELLED once a row was refused).
   grpc::Status StreamQuery(

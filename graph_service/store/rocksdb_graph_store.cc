@@ -402,6 +402,7 @@ absl::StatusOr<TermId> RocksDbGraphStore::LookupTerm(
     return absl::DataLossError(
         absl::StrCat("malformed dictionary entry in ", options_.path));
   }
+  term_cache_.Insert(term_bytes, id);  // Stored, so committed.
   return id;
 }
 
@@ -428,6 +429,7 @@ absl::StatusOr<std::string> RocksDbGraphStore::TermBytes(
   if (!stored->has_value()) {
     return absl::NotFoundError(absl::StrCat("no term with id ", id));
   }
+  term_cache_.Insert(**stored, id);  // Stored, so committed.
   return std::move(**stored);
 }
 

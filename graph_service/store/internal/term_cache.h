@@ -4,9 +4,10 @@
 // Only committed terms go in: ids read from the dictionary, and ids a write
 // assigned, inserted after that write reached the WAL. Terms are never
 // removed from the store and ids never change, so an entry never goes
-// stale. The cache is bounded: when it would exceed `max_terms` terms or
-// `max_bytes` (EntryBytes per term) it is emptied and starts over (and
-// stops being complete).
+// stale; the store inserts terms it had to read (read-through). The cache
+// is bounded: when it would exceed `max_terms` terms or `max_bytes`
+// (EntryBytes per term) it drops about half of its entries (and stops
+// being complete).
 //
 // Completeness. A cache that was filled with the whole dictionary and has
 // never been emptied since is "complete": a miss then proves the term is
@@ -49,7 +50,7 @@ class TermCache {
   size_t max_terms() const { return max_terms_; }
   // Sum of EntryBytes over the cached terms.
   size_t bytes() const;
-  // Times the cache has emptied itself because it was full.
+  // Times the cache has dropped entries because it was full.
   uint64_t overflows() const;
 
   // The id of `term_bytes`, or nullopt when not cached. `absent`, when
@@ -60,7 +61,8 @@ class TermCache {
   // The bytes of term `id`, or false when not cached.
   bool FindTerm(TermId id, std::string* term_bytes) const;
 
-  // Caches a committed term. Empties the cache first when it is full.
+  // Caches a committed term. Drops about half of the entries first when
+  // the cache is full.
   void Insert(absl::string_view term_bytes, TermId id);
 
   // Marks the cache complete (every committed term is in it). Call only
@@ -71,6 +73,7 @@ class TermCache {
  private:
   void InsertLocked(absl::string_view term_bytes, TermId id)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  void EvictHalfLocked() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
 
   static constexpr size_t kEntryOverheadBytes = 96;
 

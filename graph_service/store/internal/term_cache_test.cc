@@ -31,28 +31,34 @@ TEST(TermCacheTest, MissIsAbsentOnlyWhenComplete) {
   EXPECT_FALSE(absent);
 }
 
-TEST(TermCacheTest, OverflowEmptiesAndLosesCompleteness) {
+TEST(TermCacheTest, OverflowDropsHalfAndLosesCompleteness) {
   TermCache cache(2, 1 << 20);
   cache.MarkComplete();
   cache.Insert("a", 1);
   cache.Insert("b", 2);
   EXPECT_TRUE(cache.complete());
-  cache.Insert("c", 3);
+  cache.Insert("c", 3);  // Drops the odd ids.
   EXPECT_FALSE(cache.complete());
   EXPECT_FALSE(cache.FindId("a").has_value());
+  EXPECT_EQ(cache.FindId("b"), std::optional<TermId>(2));
   EXPECT_EQ(cache.FindId("c"), std::optional<TermId>(3));
+  cache.Insert("d", 4);  // Drops the even ids this time.
+  EXPECT_FALSE(cache.FindId("b").has_value());
+  EXPECT_EQ(cache.FindId("c"), std::optional<TermId>(3));
+  EXPECT_EQ(cache.FindId("d"), std::optional<TermId>(4));
+  EXPECT_EQ(cache.overflows(), 2u);
   bool absent = true;
   EXPECT_FALSE(cache.FindId("a", &absent).has_value());
   EXPECT_FALSE(absent);  // Must be read from the store again.
 }
 
-TEST(TermCacheTest, ByteBoundEmptiesAndCountsOverflows) {
+TEST(TermCacheTest, ByteBoundDropsEntriesAndCountsOverflows) {
   const std::string long_term(100, 'x');
   TermCache cache(1000, 2 * TermCache::EntryBytes(long_term));
   cache.MarkComplete();
   cache.Insert(long_term + "1", 1);
   EXPECT_EQ(cache.bytes(), TermCache::EntryBytes(long_term + "1"));
-  cache.Insert(long_term + "2", 2);  // Over the bound: starts over.
+  cache.Insert(long_term + "2", 2);  // Over the bound: drops id 1.
   EXPECT_FALSE(cache.complete());
   EXPECT_EQ(cache.overflows(), 1u);
   EXPECT_FALSE(cache.FindId(long_term + "1").has_value());
