@@ -370,10 +370,15 @@ grpc::Status GraphServiceImpl::Import(
     kg::v1::ImportResponse* response) {
   kg::v1::ImportChunk chunk;
   if (!reader->Read(&chunk)) return InvalidArgument("no data to import");
-  io::Importer importer(chunk.format(),
-                        [this](const std::vector<kg::v1::Fact>& facts) {
-                          return writer_->ImportFacts(facts);
-                        });
+  // Bulk: large batches written as table files (docs/api.md).
+  const bool bulk = WantsBulk(*context);
+  io::Importer importer(
+      chunk.format(),
+      [this, bulk](const std::vector<kg::v1::Fact>& facts) {
+        return bulk ? writer_->BulkImportFacts(facts)
+                    : writer_->ImportFacts(facts);
+      },
+      bulk ? limits_.bulk_chunk_facts : io::kImportBatchFacts);
   do {
     const absl::Status fed = importer.Feed(chunk.data());
     if (!fed.ok()) return ToGrpcStatus(fed);

@@ -76,10 +76,14 @@ std::vector<CommandSpec> BuildCommands() {
        {Format("ntriples (default), nquads, jsonl, graphml"),
         {"output", true, "write to FILE instead of stdout", 'o'}},
        0, 0},
-      {"import", "kg import [--format=F] FILE",
+      {"import", "kg import [--format=F] [--bulk] FILE",
        "Load facts from N-Triples, N-Quads or JSON Lines (- for stdin).",
-       "  The format defaults from the extension: .nt, .nq, .jsonl.\n",
-       {Format("ntriples, nquads, jsonl")}, 1, 1},
+       "  The format defaults from the extension: .nt, .nq, .jsonl.\n"
+       "  --bulk writes large chunks (the server's --bulk_chunk_facts) as "
+       "table files:\n  faster for big files, same result.\n",
+       {Format("ntriples, nquads, jsonl"),
+        {"bulk", false, "the bulk write path (docs/api.md)", 0}},
+       1, 1},
       {"shell", "kg shell",
        "Interactive mode with history: type commands without `kg`.", "", {},
        0, 0},

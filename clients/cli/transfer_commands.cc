@@ -117,6 +117,7 @@ int RunImport(const CliEnv& env, const ParsedArgs& args) {
   auto stub = GraphStub(env.graph_address);
   grpc::ClientContext context;
   SetTimeout(context, env.timeout);
+  if (args.Has("bulk")) context.AddMetadata("kg-ingest-mode", "bulk");
   kg::v1::ImportResponse response;
   auto writer = stub->Import(&context, &response);
   for (size_t offset = 0; offset == 0 || offset < text->size();

@@ -31,6 +31,8 @@ namespace kg::graph::io {
 
 inline constexpr absl::string_view kDefaultDocument = "urn:kg:import";
 inline constexpr absl::string_view kImportRule = "import";
+// Facts per write unless the caller chooses.
+inline constexpr size_t kImportBatchFacts = 10000;
 
 struct ImportStats {
   uint64_t facts_received = 0;
@@ -45,7 +47,8 @@ class Importer {
 
   // InvalidArgument from Feed/Finish when `format` is unspecified.
   Importer(kg::v1::ExportFormat format, Writer writer,
-           size_t batch_facts = 10000, size_t max_line_bytes = 16 << 20);
+           size_t batch_facts = kImportBatchFacts,
+           size_t max_line_bytes = 16 << 20);
 
   // Consumes `data`; writes full batches. InvalidArgument naming the line
   // for a malformed line or one longer than max_line_bytes; writer errors

@@ -120,6 +120,11 @@ absl::StatusOr<WriteStats> RuleMaterializer::BulkAddFacts(
   return Settle(Add(std::move(facts), Mode::kBulk), Ack::kDurable);
 }
 
+absl::StatusOr<WriteStats> RuleMaterializer::BulkImportFacts(
+    std::vector<kg::v1::Fact> facts) {
+  return Settle(Add(std::move(facts), Mode::kBulkImport), Ack::kDurable);
+}
+
 absl::StatusOr<WriteStats> RuleMaterializer::DeleteDocument(
     absl::string_view document_id) {
   absl::StatusOr<WriteStats> stats;
@@ -146,9 +151,10 @@ absl::StatusOr<WriteStats> RuleMaterializer::Add(
                  std::make_move_iterator(derived.end()));
   }
   absl::StatusOr<WriteStats> stats =
-      mode == Mode::kImport ? store_->ImportFacts(facts)
-      : mode == Mode::kBulk ? store_->BulkAddFacts(facts)
-                            : store_->AddFacts(facts);
+      mode == Mode::kImport       ? store_->ImportFacts(facts)
+      : mode == Mode::kBulk       ? store_->BulkAddFacts(facts)
+      : mode == Mode::kBulkImport ? store_->BulkImportFacts(facts)
+                                  : store_->AddFacts(facts);
   // Without derivations the store counted exactly the caller's facts.
   if (stats.ok() && facts.size() > given) {
     stats->facts_received = CountDistinct(facts, given);

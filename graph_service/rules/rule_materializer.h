@@ -64,12 +64,13 @@ class RuleMaterializer {
   // Takes the facts by value: a caller done with them moves them in and
   // saves a copy of the whole load.
   absl::StatusOr<WriteStats> BulkAddFacts(std::vector<kg::v1::Fact> facts);
+  absl::StatusOr<WriteStats> BulkImportFacts(std::vector<kg::v1::Fact> facts);
   absl::StatusOr<WriteStats> DeleteDocument(absl::string_view document_id);
 
   const RuleEngine& engine() const { return engine_; }
 
  private:
-  enum class Mode { kAdd, kImport, kBulk };
+  enum class Mode { kAdd, kImport, kBulk, kBulkImport };
   // Writes `facts` with their derivations appended.
   absl::StatusOr<WriteStats> Add(std::vector<kg::v1::Fact> facts, Mode mode);
   absl::StatusOr<WriteStats> Replace(absl::string_view document_id,

@@ -139,6 +139,12 @@ class GraphStore {
     return AddFacts(facts);
   }
 
+  // ImportFacts by BulkAddFacts' physical path. The default is ImportFacts.
+  virtual absl::StatusOr<WriteStats> BulkImportFacts(
+      const std::vector<kg::v1::Fact>& facts) {
+    return ImportFacts(facts);
+  }
+
   // Removes all evidence from `document_id`; facts it alone supported are
   // retracted. NotFound if the document is unknown.
   virtual absl::StatusOr<WriteStats> DeleteDocument(

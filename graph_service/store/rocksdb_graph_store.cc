@@ -236,6 +236,11 @@ absl::StatusOr<WriteStats> RocksDbGraphStore::BulkAddFacts(
   return Add(facts, AddMode::kBulk);
 }
 
+absl::StatusOr<WriteStats> RocksDbGraphStore::BulkImportFacts(
+    const std::vector<kg::v1::Fact>& facts) {
+  return Add(facts, AddMode::kBulkImport);
+}
+
 absl::StatusOr<WriteStats> RocksDbGraphStore::Add(
     const std::vector<kg::v1::Fact>& facts, AddMode mode) {
   DisablePerfStats();
@@ -244,14 +249,15 @@ absl::StatusOr<WriteStats> RocksDbGraphStore::Add(
   // so that it overlaps with other writers' commits.
   rocksdb_internal::AddBatch batch(
       cfs_, &term_cache_, absl::ToUnixMicros(absl::Now()),
-      /*keep_ingested_at=*/mode == AddMode::kImport);
+      /*keep_ingested_at=*/mode == AddMode::kImport ||
+          mode == AddMode::kBulkImport);
   batch.Reserve(facts);
   for (const kg::v1::Fact& fact : facts) RETURN_IF_ERROR(batch.Add(fact));
   WriteStats stats;
   {
     absl::MutexLock lock(&write_mu_);
     RETURN_IF_ERROR(batch.Build(&stats));
-    if (mode == AddMode::kBulk) {
+    if (mode == AddMode::kBulk || mode == AddMode::kBulkImport) {
       RETURN_IF_ERROR(IngestAsTableFiles(batch));
       batch.PublishTerms();
       return stats;

@@ -131,6 +131,9 @@ class RocksDbGraphStore final : public GraphStore {
   // IngestExternalFiles call. Durable on return whatever sync_writes says.
   absl::StatusOr<WriteStats> BulkAddFacts(
       const std::vector<kg::v1::Fact>& facts) override;
+  // ImportFacts computed the same way, written as BulkAddFacts writes.
+  absl::StatusOr<WriteStats> BulkImportFacts(
+      const std::vector<kg::v1::Fact>& facts) override;
   absl::StatusOr<WriteStats> DeleteDocument(
       absl::string_view document_id) override;
 
@@ -175,7 +178,7 @@ class RocksDbGraphStore final : public GraphStore {
                     std::unique_ptr<rocksdb::DB> db,
                     std::vector<rocksdb::ColumnFamilyHandle*> handles);
 
-  enum class AddMode { kNormal, kImport, kBulk };
+  enum class AddMode { kNormal, kImport, kBulk, kBulkImport };
   absl::StatusOr<WriteStats> Add(const std::vector<kg::v1::Fact>& facts,
                                  AddMode mode);
   absl::StatusOr<TermId> LookupTerm(const std::string& term_bytes) const;

@@ -174,28 +174,33 @@ TEST_F(GraphRpcsTest, ExportImportRoundTripAndReplayLeavesNoTrace) {
   }
   EXPECT_EQ(*services_->Export(kg::v1::JSONL), *before);
 
-  // Import into an empty server gives identical facts and evidence.
-  auto copy = GraphServices::Start("rpcs-copy");
-  ASSERT_TRUE(copy.ok()) << copy.status();
-  grpc::ClientContext context;
-  kg::v1::ImportResponse imported;
-  auto writer = (*copy)->graph().Import(&context, &imported);
-  kg::v1::ImportChunk chunk;
-  chunk.set_format(kg::v1::JSONL);
-  for (size_t i = 0; i < before->size(); i += 100) {
-    chunk.set_data(before->substr(i, 100));
-    ASSERT_TRUE(writer->Write(chunk));
-    chunk.clear_format();
+  // Import into an empty server gives identical facts and evidence, by
+  // the ordinary and by the bulk (table file) write path.
+  for (const bool bulk : {false, true}) {
+    auto copy = GraphServices::Start(bulk ? "rpcs-bulk-copy" : "rpcs-copy");
+    ASSERT_TRUE(copy.ok()) << copy.status();
+    grpc::ClientContext context;
+    if (bulk) context.AddMetadata("kg-ingest-mode", "bulk");
+    kg::v1::ImportResponse imported;
+    auto writer = (*copy)->graph().Import(&context, &imported);
+    kg::v1::ImportChunk chunk;
+    chunk.set_format(kg::v1::JSONL);
+    for (size_t i = 0; i < before->size(); i += 100) {
+      chunk.set_data(before->substr(i, 100));
+      ASSERT_TRUE(writer->Write(chunk));
+      chunk.clear_format();
+    }
+    ASSERT_TRUE(writer->WritesDone());
+    const grpc::Status status = writer->Finish();
+    ASSERT_TRUE(status.ok()) << status.error_message();
+    EXPECT_EQ(imported.facts_new(), 8u) << "bulk " << bulk;
+    EXPECT_EQ(*(*copy)->Export(kg::v1::JSONL), *before) << "bulk " << bulk;
+    const std::string quads = *(*copy)->Export(kg::v1::NQUADS);
+    EXPECT_THAT(quads,
+                HasSubstr("<urn:kg:entity:Priya%20Holt> <urn:kg:predicate:leads> "
+                          "<urn:kg:entity:Operation%20Ember> "
+                          "<urn:kg:document:press-1> .\n"));
   }
-  ASSERT_TRUE(writer->WritesDone());
-  const grpc::Status status = writer->Finish();
-  ASSERT_TRUE(status.ok()) << status.error_message();
-  EXPECT_EQ(imported.facts_new(), 8u);
-  EXPECT_EQ(*(*copy)->Export(kg::v1::JSONL), *before);
-  const std::string quads = *(*copy)->Export(kg::v1::NQUADS);
-  EXPECT_THAT(quads, HasSubstr("<urn:kg:entity:Priya%20Holt> <urn:kg:predicate:leads> "
-                               "<urn:kg:entity:Operation%20Ember> "
-                               "<urn:kg:document:press-1> .\n"));
 }
 
 TEST_F(GraphRpcsTest, BulkIngestAcknowledgesEveryBatch) {
