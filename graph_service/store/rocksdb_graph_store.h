@@ -27,9 +27,14 @@
 //               id -> u64 facts with that predicate. A zero counter is
 //               deleted, so deleting a document restores this CF exactly.
 //
-// Every write (ReplaceDocument, AddFacts, DeleteDocument) is one
-// rocksdb::WriteBatch holding the data and the counters together, synced
-// when RocksDbGraphStoreOptions::sync_writes is set.
+// Every write (ReplaceDocument, AddFacts, ImportFacts, DeleteDocument) is
+// one rocksdb::WriteBatch holding the data and the counters together,
+// synced when RocksDbGraphStoreOptions::sync_writes is set; BulkAddFacts
+// and BulkImportFacts write the same rows as one sorted table file per
+// column family, loaded by one atomic IngestExternalFiles call. Writes
+// that only add (the add methods, and ReplaceDocument of a document with
+// nothing stored) are built by internal/add_batch.h, the others by
+// internal/rocksdb_write_txn.h; both leave the same rows.
 //
 // Durability policy (group commit). With sync_writes, a write appends its
 // batch to the WAL under the writer lock WITHOUT syncing, takes a ticket,
@@ -127,8 +132,9 @@ class RocksDbGraphStore final : public GraphStore {
   absl::StatusOr<WriteStats> ImportFacts(
       const std::vector<kg::v1::Fact>& facts) override;
   // AddFacts computed the same way, written as sorted table files (one per
-  // column family, in `path` + ".bulk/") ingested by one atomic
-  // IngestExternalFiles call. Durable on return whatever sync_writes says.
+  // column family, in `path` + ".bulk/", on two threads) ingested by one
+  // atomic IngestExternalFiles call. Durable on return whatever
+  // sync_writes says.
   absl::StatusOr<WriteStats> BulkAddFacts(
       const std::vector<kg::v1::Fact>& facts) override;
   // ImportFacts computed the same way, written as BulkAddFacts writes.
