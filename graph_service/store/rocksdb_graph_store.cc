@@ -120,20 +120,7 @@ RocksDbGraphStore::RocksDbGraphStore(
       syncer_([this] {
         return FromRocksDb(db_->SyncWAL(), "sync wal", options_.path);
       }) {
-  cfs_.db = db_.get();
-  cfs_.path = options_.path;
-  const std::map<std::string, rocksdb::ColumnFamilyHandle**> slots = {
-      {rocksdb_util::kDictionaryCf, &cfs_.dictionary},
-      {rocksdb_util::kSpoCf, &cfs_.spo},
-      {rocksdb_util::kPosCf, &cfs_.pos},
-      {rocksdb_util::kOspCf, &cfs_.osp},
-      {rocksdb_util::kEvidenceCf, &cfs_.evidence},
-      {rocksdb_util::kDocumentsCf, &cfs_.documents},
-      {rocksdb_util::kMetadataCf, &cfs_.metadata},
-  };
-  for (rocksdb::ColumnFamilyHandle* h : handles_) {
-    if (auto it = slots.find(h->GetName()); it != slots.end()) *it->second = h;
-  }
+  rocksdb_util::BindColumnFamilies(db_.get(), options_.path, handles_, &cfs_);
 }
 
 RocksDbGraphStore::~RocksDbGraphStore() {

@@ -35,20 +35,7 @@ struct Db {
     const absl::Status s =
         rocksdb_util::OpenDb(path, size_t{64} << 20, &db, &handles, &block_cache);
     EXPECT_TRUE(s.ok()) << s;
-    cfs.db = db.get();
-    cfs.path = path;
-    const std::map<std::string, rocksdb::ColumnFamilyHandle**> slots = {
-        {rocksdb_util::kDictionaryCf, &cfs.dictionary},
-        {rocksdb_util::kSpoCf, &cfs.spo},
-        {rocksdb_util::kPosCf, &cfs.pos},
-        {rocksdb_util::kOspCf, &cfs.osp},
-        {rocksdb_util::kEvidenceCf, &cfs.evidence},
-        {rocksdb_util::kDocumentsCf, &cfs.documents},
-        {rocksdb_util::kMetadataCf, &cfs.metadata},
-    };
-    for (rocksdb::ColumnFamilyHandle* h : handles) {
-      if (auto it = slots.find(h->GetName()); it != slots.end()) *it->second = h;
-    }
+    rocksdb_util::BindColumnFamilies(db.get(), path, handles, &cfs);
   }
   ~Db() {
     for (rocksdb::ColumnFamilyHandle* h : handles) {

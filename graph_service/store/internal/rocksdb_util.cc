@@ -3,6 +3,7 @@
 #include <memory>
 #include <set>
 #include <string>
+#include <map>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
@@ -145,6 +146,22 @@ absl::Status OpenDb(const std::string& path, size_t memory_budget_bytes,
       "open", path));
   db->reset(raw_db);
   return absl::OkStatus();
+}
+
+void BindColumnFamilies(rocksdb::DB* db, const std::string& path,
+                        const std::vector<rocksdb::ColumnFamilyHandle*>& handles,
+                        ColumnFamilies* cfs) {
+  cfs->db = db;
+  cfs->path = path;
+  const std::map<std::string, rocksdb::ColumnFamilyHandle**> slots = {
+      {kDictionaryCf, &cfs->dictionary}, {kSpoCf, &cfs->spo},
+      {kPosCf, &cfs->pos},               {kOspCf, &cfs->osp},
+      {kEvidenceCf, &cfs->evidence},     {kDocumentsCf, &cfs->documents},
+      {kMetadataCf, &cfs->metadata},
+  };
+  for (rocksdb::ColumnFamilyHandle* h : handles) {
+    if (auto it = slots.find(h->GetName()); it != slots.end()) *it->second = h;
+  }
 }
 
 absl::StatusOr<std::optional<std::string>> Get(

@@ -64,6 +64,12 @@ absl::Status OpenDb(const std::string& path, size_t memory_budget_bytes,
                     std::vector<rocksdb::ColumnFamilyHandle*>* handles,
                     std::shared_ptr<rocksdb::Cache>* cache);
 
+// Points `cfs`'s family fields at the handles of those names (others are
+// ignored) and sets its db and path.
+void BindColumnFamilies(rocksdb::DB* db, const std::string& path,
+                        const std::vector<rocksdb::ColumnFamilyHandle*>& handles,
+                        ColumnFamilies* cfs);
+
 // Value of `key`, or nullopt if absent. Errors other than NotFound returned.
 absl::StatusOr<std::optional<std::string>> Get(
     const ColumnFamilies& cfs, const rocksdb::ReadOptions& ro,
