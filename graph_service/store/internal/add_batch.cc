@@ -129,13 +129,6 @@ void AddBatch::SetContentHash(absl::string_view document,
   content_hash_ = std::string(hash);
 }
 
-size_t AddBatch::MemoryBytes() const {
-  size_t term_bytes = 0;
-  for (const std::string& term : terms_) term_bytes += term.capacity() + 48;
-  return arena_.capacity() + records_.capacity() * sizeof(Record) +
-         term_bytes + documents_.size() * 64;
-}
-
 absl::Status AddBatch::Build(WriteStats* stats) {
   RETURN_IF_ERROR(ResolveTerms());
   SortAndDedupe(stats);

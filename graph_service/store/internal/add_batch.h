@@ -60,9 +60,6 @@ class AddBatch {
   // Content hash to store with `document` (a document that has no stored
   // record yet: replacing nothing is adding). At most one per batch.
   void SetContentHash(absl::string_view document, absl::string_view hash);
-  size_t records() const { return records_.size(); }
-  // Bytes held by the batch, roughly: what it costs to buffer.
-  size_t MemoryBytes() const;
 
   // Reads the committed state (dictionary, stored evidence, index rows,
   // document records, counters), decides every row and fills `stats`
