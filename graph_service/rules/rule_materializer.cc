@@ -6,56 +6,11 @@
 #include <string>
 #include <utility>
 
-#include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
 #include "common/status_macros.h"
 
 namespace kg::graph::rules {
 namespace {
-
-// A fact's triple, viewed in place, for counting distinct facts without
-// copying them.
-struct TripleView {
-  absl::string_view subject;
-  absl::string_view predicate;
-  kg::v1::Value::KindCase kind;
-  absl::string_view text;  // Entity, text, decimal or date.
-  int64_t integer;
-
-  explicit TripleView(const kg::v1::Fact& f)
-      : subject(f.subject()),
-        predicate(f.predicate()),
-        kind(f.value().kind_case()),
-        text(kind == kg::v1::Value::kEntity    ? f.value().entity()
-             : kind == kg::v1::Value::kText    ? f.value().text()
-             : kind == kg::v1::Value::kDecimal ? f.value().decimal()
-             : kind == kg::v1::Value::kDate    ? f.value().date()
-                                               : absl::string_view()),
-        integer(kind == kg::v1::Value::kInteger ? f.value().integer() : 0) {}
-
-  bool operator==(const TripleView& o) const {
-    return subject == o.subject && predicate == o.predicate &&
-           kind == o.kind && text == o.text && integer == o.integer;
-  }
-  template <typename H>
-  friend H AbslHashValue(H h, const TripleView& t) {
-    return H::combine(std::move(h), t.subject, t.predicate,
-                      static_cast<int>(t.kind), t.text, t.integer);
-  }
-};
-
-// Distinct triples among the first `n` of `facts`, as the stores count
-// facts_received.
-uint32_t CountDistinct(const std::vector<kg::v1::Fact>& facts, size_t n) {
-  absl::flat_hash_set<TripleView> seen;
-  seen.reserve(n);
-  for (size_t i = 0; i < n; ++i) seen.insert(TripleView(facts[i]));
-  return static_cast<uint32_t>(seen.size());
-}
-
-uint32_t CountDistinct(const std::vector<kg::v1::Fact>& facts) {
-  return CountDistinct(facts, facts.size());
-}
 
 }  // namespace
 
@@ -97,7 +52,7 @@ absl::StatusOr<WriteStats> RuleMaterializer::Replace(
   all.insert(all.end(), derived.begin(), derived.end());
   ASSIGN_OR_RETURN(WriteStats stats,
                    store_->ReplaceDocument(document_id, content_hash, all));
-  stats.facts_received = CountDistinct(facts);
+  stats.facts_received = CountDistinctFacts(facts);
   return stats;
 }
 
@@ -157,7 +112,7 @@ absl::StatusOr<WriteStats> RuleMaterializer::Add(
                                   : store_->AddFacts(facts);
   // Without derivations the store counted exactly the caller's facts.
   if (stats.ok() && facts.size() > given) {
-    stats->facts_received = CountDistinct(facts, given);
+    stats->facts_received = CountDistinctFacts(facts, given);
   }
   return stats;
 }

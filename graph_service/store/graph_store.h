@@ -13,6 +13,7 @@
 #ifndef KG_GRAPH_SERVICE_STORE_GRAPH_STORE_H_
 #define KG_GRAPH_SERVICE_STORE_GRAPH_STORE_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -198,6 +199,12 @@ class GraphStore {
     return absl::OkStatus();
   }
 };
+
+// Distinct (subject, predicate, value) triples among the first `n` of
+// `facts` (all of them by default): what WriteStats::facts_received counts.
+// Compares the facts in place, without copying or encoding them.
+uint32_t CountDistinctFacts(const std::vector<kg::v1::Fact>& facts,
+                            size_t n = SIZE_MAX);
 
 // Checks a fact as the store will accept it: subject and predicate
 // non-empty valid UTF-8, predicate lower_snake_case, value set (decimal in

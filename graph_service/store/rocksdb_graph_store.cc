@@ -31,17 +31,6 @@ using rocksdb_util::FromRocksDb;
 void DisablePerfStats() { rocksdb::SetPerfLevel(rocksdb::PerfLevel::kDisable); }
 
 // Distinct (subject, predicate, value) triples in `facts`.
-uint32_t CountDistinctFacts(const std::vector<kg::v1::Fact>& facts) {
-  std::set<std::string> seen;
-  for (const kg::v1::Fact& f : facts) {
-    const absl::StatusOr<std::string> value = EncodeValueTerm(f.value());
-    seen.insert(absl::StrCat(f.subject().size(), ":", f.subject(),
-                             f.predicate().size(), ":", f.predicate(),
-                             value.ok() ? *value : ""));
-  }
-  return static_cast<uint32_t>(seen.size());
-}
-
 absl::Status ValidateAll(const std::vector<kg::v1::Fact>& facts) {
   for (size_t i = 0; i < facts.size(); ++i) {
     const absl::Status s = ValidateFact(facts[i]);
