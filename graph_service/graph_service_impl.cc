@@ -374,8 +374,8 @@ grpc::Status GraphServiceImpl::Import(
   const bool bulk = WantsBulk(*context);
   io::Importer importer(
       chunk.format(),
-      [this, bulk](const std::vector<kg::v1::Fact>& facts) {
-        return bulk ? writer_->BulkImportFacts(facts)
+      [this, bulk](std::vector<kg::v1::Fact> facts) {
+        return bulk ? writer_->BulkImportFacts(std::move(facts))
                     : writer_->ImportFacts(facts);
       },
       bulk ? limits_.bulk_chunk_facts : io::kImportBatchFacts);

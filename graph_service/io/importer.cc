@@ -89,7 +89,8 @@ absl::Status Importer::ParseLine(absl::string_view line) {
 
 absl::Status Importer::Flush() {
   if (batch_.empty()) return absl::OkStatus();
-  absl::StatusOr<WriteStats> written = writer_(batch_);
+  absl::StatusOr<WriteStats> written = writer_(std::move(batch_));
+  batch_.clear();  // Moved from: valid, now empty.
   if (!written.ok()) {
     return absl::Status(written.status().code(),
                         absl::StrCat("batch ending at line ", line_number_, ": ",
@@ -98,7 +99,6 @@ absl::Status Importer::Flush() {
   stats_.facts_received += written->facts_received;
   stats_.facts_new += written->facts_new;
   stats_.evidence_new += written->evidence_new;
-  batch_.clear();
   return absl::OkStatus();
 }
 

@@ -42,8 +42,9 @@ struct ImportStats {
 
 class Importer {
  public:
-  using Writer = std::function<absl::StatusOr<WriteStats>(
-      const std::vector<kg::v1::Fact>&)>;
+  // Takes each batch (moved in: a writer may keep or consume it).
+  using Writer =
+      std::function<absl::StatusOr<WriteStats>(std::vector<kg::v1::Fact>)>;
 
   // InvalidArgument from Feed/Finish when `format` is unspecified.
   Importer(kg::v1::ExportFormat format, Writer writer,

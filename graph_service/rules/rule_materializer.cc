@@ -10,9 +10,6 @@
 #include "common/status_macros.h"
 
 namespace kg::graph::rules {
-namespace {
-
-}  // namespace
 
 RuleMaterializer::RuleMaterializer(GraphStore* store, RuleEngine engine)
     : store_(store), engine_(std::move(engine)) {}

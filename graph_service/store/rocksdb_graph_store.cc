@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <map>
-#include <set>
 #include <string>
 #include <thread>
 #include <utility>
@@ -30,7 +29,6 @@ using rocksdb_util::FromRocksDb;
 // entry point sets it (one thread-local store).
 void DisablePerfStats() { rocksdb::SetPerfLevel(rocksdb::PerfLevel::kDisable); }
 
-// Distinct (subject, predicate, value) triples in `facts`.
 absl::Status ValidateAll(const std::vector<kg::v1::Fact>& facts) {
   for (size_t i = 0; i < facts.size(); ++i) {
     const absl::Status s = ValidateFact(facts[i]);
@@ -125,13 +123,13 @@ absl::StatusOr<WriteStats> RocksDbGraphStore::ReplaceDocument(
   DisablePerfStats();
   RETURN_IF_ERROR(CheckDocumentFacts(document_id, facts));
   WriteStats stats;
-  stats.facts_received = CountDistinctFacts(facts);
   {
     absl::MutexLock lock(&write_mu_);
     ASSIGN_OR_RETURN(std::optional<keys::DocumentRecord> record,
                      ReadDocument(document_id));
     if (!content_hash.empty() && record.has_value() &&
         record->content_hash == content_hash) {
+      stats.facts_received = CountDistinctFacts(facts);
       stats.unchanged = true;
       return stats;
     }
@@ -151,6 +149,7 @@ absl::StatusOr<WriteStats> RocksDbGraphStore::ReplaceDocument(
 absl::Status RocksDbGraphStore::WriteNewVersion(
     absl::string_view document_id, absl::string_view content_hash,
     const std::vector<kg::v1::Fact>& facts, WriteStats* stats) {
+  stats->facts_received = CountDistinctFacts(facts);
   rocksdb_internal::WriteTxn txn(cfs_, absl::ToUnixMicros(absl::Now()),
                                  /*keep_ingested_at=*/false, &term_cache_);
   RETURN_IF_ERROR(txn.PrefetchTerms(facts));
@@ -194,6 +193,7 @@ absl::Status RocksDbGraphStore::WriteFirstVersion(
   batch.Reserve(facts);
   for (const kg::v1::Fact& fact : facts) RETURN_IF_ERROR(batch.Add(fact));
   batch.SetContentHash(document_id, content_hash);
+  RETURN_IF_ERROR(batch.Build(stats));
   return CommitBatch(batch, stats);
 }
 
@@ -238,7 +238,7 @@ absl::StatusOr<WriteStats> RocksDbGraphStore::Add(
       batch.PublishTerms();
       return stats;
     }
-    RETURN_IF_ERROR(CommitBatch(batch, &stats, /*built=*/true));
+    RETURN_IF_ERROR(CommitBatch(batch, &stats));
   }
   return Finish(stats);
 }
@@ -295,9 +295,8 @@ absl::Status RocksDbGraphStore::IngestAsTableFiles(
 }
 
 // Synced writes are grouped as in CommitTxn.
-absl::Status RocksDbGraphStore::CommitBatch(rocksdb_internal::AddBatch& batch,
-                                            WriteStats* stats, bool built) {
-  if (!built) RETURN_IF_ERROR(batch.Build(stats));
+absl::Status RocksDbGraphStore::CommitBatch(
+    const rocksdb_internal::AddBatch& batch, WriteStats* stats) {
   rocksdb::WriteBatch rows;
   rocksdb_internal::WriteBatchSink sink(cfs_, &rows);
   RETURN_IF_ERROR(batch.Emit(sink));

@@ -225,10 +225,10 @@ class RocksDbGraphStore final : public GraphStore {
   // The bulk commit: `batch`'s rows as table files, ingested atomically.
   absl::Status IngestAsTableFiles(const rocksdb_internal::AddBatch& batch)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
-  // Builds `batch` (unless `built`) and writes its rows as one WriteBatch
-  // (unsynced when syncs are grouped), taking a sync ticket.
-  absl::Status CommitBatch(rocksdb_internal::AddBatch& batch,
-                           WriteStats* stats, bool built = false)
+  // Writes the rows of `batch` (built) as one WriteBatch (unsynced when
+  // syncs are grouped), taking a sync ticket.
+  absl::Status CommitBatch(const rocksdb_internal::AddBatch& batch,
+                           WriteStats* stats)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
   // Waits for the ticket unless the caller asked to defer (defer_sync).
   absl::StatusOr<WriteStats> Finish(WriteStats stats);
