@@ -71,6 +71,15 @@ struct Mention {
   bool first_person = false;  // "I", "me", "my" resolved to the author
 };
 
+// A named operation, campaign or programme in its own right (not the
+// bracketed acronym copy, not inside another name): what document-level
+// rules attribute a sentence's places and crime types to.
+inline bool IsNamedActivity(const Mention& m) {
+  return !m.inside_name && !m.acronym &&
+         (m.cls == EntityClass::kOperation || m.cls == EntityClass::kCampaign ||
+          m.cls == EntityClass::kProgramme);
+}
+
 // Text, sentences and mentions of one document.
 // Tokens view `text`, so the document is neither copied nor moved.
 struct AnalyzedDocument {

@@ -1,5 +1,6 @@
 #include "extractor_service/pipeline/relation_extractor.h"
 
+#include <algorithm>
 #include <map>
 #include <string>
 #include <utility>
@@ -18,6 +19,45 @@ std::string PrimaryForce(const AnalyzedDocument& doc) {
     }
   }
   return best;
+}
+
+// The title and the opening sentences say what an article is about.
+constexpr int kOpeningSentences = 3;
+constexpr int kOpeningBonus = 2;
+
+DocumentFocus ComputeFocus(const AnalyzedDocument& doc) {
+  DocumentFocus focus;
+  struct Score {
+    const Mention* first = nullptr;
+    int score = 0;
+    int last_sentence = -1;
+  };
+  std::map<std::string, Score> scores;
+  for (const Mention& m : doc.mentions) {
+    if (m.force && m.cls == EntityClass::kOrganization &&
+        std::find(focus.forces.begin(), focus.forces.end(), m.canonical) ==
+            focus.forces.end()) {
+      focus.forces.push_back(m.canonical);
+    }
+    if (!IsNamedActivity(m)) continue;
+    Score& s = scores[m.canonical];
+    if (s.first == nullptr) s.first = &m;
+    if (s.last_sentence == m.sentence) continue;  // once per sentence
+    s.last_sentence = m.sentence;
+    s.score += m.sentence < kOpeningSentences ? 1 + kOpeningBonus : 1;
+  }
+  int best = 0, second = 0;
+  for (const auto& [name, s] : scores) {
+    if (s.score > best) {
+      second = best;
+      best = s.score;
+      focus.topic = s.first;
+    } else if (s.score > second) {
+      second = s.score;
+    }
+  }
+  if (best == second) focus.topic = nullptr;
+  return focus;
 }
 
 }  // namespace
@@ -69,12 +109,18 @@ std::vector<FactDraft> RelationExtractor::Extract(const AnalyzedDocument& doc) c
   const std::string force = PrimaryForce(doc);
   size_t next = 0, next_author = 0;
   const std::vector<RelationRule>& rules = rules_.rules();
+  const DocumentFocus focus = ComputeFocus(doc);
   RuleContext ctx{doc, 0, {}, force, {}};
+  ctx.focus = &focus;
+  const Mention* last_named = nullptr;
   for (int s = 0; s < static_cast<int>(doc.sentences.size()); ++s) {
     ctx.sentence = s;
+    ctx.last_named = last_named;
     ctx.mentions.clear();
     while (next < doc.mentions.size() && doc.mentions[next].sentence == s) {
-      ctx.mentions.push_back(&doc.mentions[next++]);
+      const Mention& m = doc.mentions[next++];
+      ctx.mentions.push_back(&m);
+      if (IsNamedActivity(m)) last_named = &m;
     }
     ctx.author_mentions.clear();
     while (next_author < doc.author_mentions.size() &&

@@ -23,6 +23,19 @@ struct FactDraft {
   float confidence = 1.0f;
 };
 
+// What the whole document is about, worked out once before the rules run,
+// for rules that attribute a sentence's places or crime types to the
+// operation the article reports on rather than to a name in that sentence.
+struct DocumentFocus {
+  // The named operation, campaign or programme the document is about: named
+  // in the most sentences, with the title and opening sentences counting
+  // extra; nullptr when no name stands out (two tie, or none is named).
+  const Mention* topic = nullptr;
+  // Distinct forces and national bodies named in the document, in order of
+  // first mention.
+  std::vector<std::string> forces;
+};
+
 struct RuleContext {
   const AnalyzedDocument& doc;
   int sentence;
@@ -30,6 +43,11 @@ struct RuleContext {
   std::string primary_force;  // most-mentioned force of the document, or ""
   // The sentence's AnalyzedDocument::author_mentions, in token order.
   std::vector<const Mention*> author_mentions;
+  // Set by RelationExtractor; nullptr in contexts built for one sentence.
+  const DocumentFocus* focus = nullptr;
+  // The last operation, campaign or programme named before this sentence,
+  // or nullptr: the antecedent of "the operation" across paragraphs.
+  const Mention* last_named = nullptr;
 
   const std::vector<Token>& tokens() const {
     return doc.sentences[sentence].tokens;

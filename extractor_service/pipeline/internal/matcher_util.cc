@@ -85,6 +85,29 @@ std::string QuoteText(const AnalyzedDocument& doc, uint32_t b, uint32_t e,
   return std::string(doc.SliceBytes(b, e));
 }
 
+std::vector<const Mention*> ActivityPlaces(const RuleContext& ctx,
+                                           const WordList& preps) {
+  const std::vector<Token>& t = ctx.tokens();
+  std::vector<const Mention*> out;
+  int last_end = -1;  // end of the last place taken, for "in A, B and C"
+  for (const Mention* m : ctx.mentions) {
+    if (m->cls != EC::kPlace || m->inside_name || m->begin == 0) continue;
+    bool listed = last_end >= 0 && m->begin > last_end;
+    for (int k = last_end; listed && k < m->begin; ++k) {
+      const std::string_view w = t[k].lower;
+      listed = w == "," || w == "and" || w == "or" || w == "the" ||
+               w == "area" || w == "areas" || w == "&";
+    }
+    int p = m->begin - 1;
+    if (p > 0 && t[p].lower == "the") --p;
+    if (listed || preps.contains(t[p].lower)) {
+      out.push_back(m);
+      last_end = m->end;
+    }
+  }
+  return out;
+}
+
 const Mention* SpeakerBefore(const RuleContext& ctx, int k) {
   const Mention* speaker = nullptr;
   for (const Mention* m : ctx.mentions) {

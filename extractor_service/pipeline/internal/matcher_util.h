@@ -39,6 +39,12 @@ std::vector<std::string> Antecedents(const RuleContext& ctx, const Nominal& nom)
 std::string QuoteText(const AnalyzedDocument& doc, uint32_t b, uint32_t e,
                       std::string_view strip);
 
+// Places where something happens: place mentions outside names right after
+// a word of `preps` ("in Leeds", "across the county of X"), and the places
+// listed with one ("in Leeds, Bradford and the Halifax area").
+std::vector<const Mention*> ActivityPlaces(const RuleContext& ctx,
+                                           const WordList& preps);
+
 // Last person mention before token k, or nullptr.
 const Mention* SpeakerBefore(const RuleContext& ctx, int k);
 

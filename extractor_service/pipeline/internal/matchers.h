@@ -26,6 +26,12 @@ KG_MATCHER(OperatesInName);
 KG_MATCHER(OperatesNominal);
 KG_MATCHER(LocatedInParent);
 KG_MATCHER(PartOfPossessive);
+// matchers_focus.cc
+KG_MATCHER(OperatesInActivityPlace);
+KG_MATCHER(OperatesInFocus);
+KG_MATCHER(OperatesInForceArea);
+KG_MATCHER(TargetsFocus);
+KG_MATCHER(LeadsNominal);
 // matchers_leads.cc
 KG_MATCHER(LeadsLedBy);
 KG_MATCHER(LeadsWhoClause);

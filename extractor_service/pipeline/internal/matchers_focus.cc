@@ -1,0 +1,148 @@
+// Document-level attribution: a sentence's places, crime types and "the
+// operation" bound to the operation the sentence names, or else to the one
+// the whole article is about (RuleContext::focus). Real reports name the
+// operation once and then say where officers went and what they went after
+// in sentences of their own.
+#include "extractor_service/pipeline/internal/matcher_util.h"
+#include "extractor_service/pipeline/internal/matchers.h"
+
+namespace kg::extractor::internal {
+namespace {
+
+// The named activity nearest before token `k` in the sentence, else the
+// first one after it, else nullptr.
+const Mention* LocalActivity(const RuleContext& ctx, int k) {
+  const Mention* before = nullptr;
+  const Mention* after = nullptr;
+  for (const Mention* m : ctx.mentions) {
+    if (!IsNamedActivity(*m)) continue;
+    if (m->begin < k) {
+      before = m;
+    } else if (after == nullptr) {
+      after = m;
+    }
+  }
+  return before != nullptr ? before : after;
+}
+
+bool HasLocalActivity(const RuleContext& ctx) {
+  for (const Mention* m : ctx.mentions) {
+    if (IsNamedActivity(*m)) return true;
+  }
+  return false;
+}
+
+const Mention* Topic(const RuleContext& ctx) {
+  return ctx.focus == nullptr ? nullptr : ctx.focus->topic;
+}
+
+}  // namespace
+
+// "Warrants were executed in Leeds and Bradford as part of Operation Alder":
+// places after a word of $place_preps go to the operation, campaign or
+// programme named in the same sentence (the nearest before the place, else
+// the first after it).
+void OperatesInActivityPlace(const RuleContext& ctx, const RelationRule& rule,
+                             const DraftSink& out) {
+  if (!HasLocalActivity(ctx)) return;
+  for (const Mention* p : ActivityPlaces(ctx, rule.Words("place_preps"))) {
+    const Mention* subject = LocalActivity(ctx, p->begin);
+    if (subject != nullptr) out.EmitEntity(subject->canonical, *p);
+  }
+}
+
+// The same places in a sentence that names no operation go to the one the
+// article is about.
+void OperatesInFocus(const RuleContext& ctx, const RelationRule& rule,
+                     const DraftSink& out) {
+  const Mention* topic = Topic(ctx);
+  if (topic == nullptr || HasLocalActivity(ctx)) return;
+  for (const Mention* p : ActivityPlaces(ctx, rule.Words("place_preps"))) {
+    out.EmitEntity(topic->canonical, *p);
+  }
+}
+
+// "Kent Police" in a document that names Kent as a place: a force operates
+// in the area its name starts with.
+void OperatesInForceArea(const RuleContext& ctx, const RelationRule&,
+                         const DraftSink& out) {
+  if (ctx.focus == nullptr) return;
+  for (const Mention* p : ctx.mentions) {
+    if (p->cls != EC::kPlace || p->inside_name) continue;
+    for (const std::string& force : ctx.focus->forces) {
+      if (force.size() > p->canonical.size() &&
+          force.compare(0, p->canonical.size(), p->canonical) == 0 &&
+          force[p->canonical.size()] == ' ') {
+        out.Emit(force, p->canonical, true, EC::kPlace);
+      }
+    }
+  }
+}
+
+// Crime types the article's operation goes after when the sentence names no
+// operation of its own: those of the title (sentence 0), and those after a
+// word of $cues up to a word of $clause_stops when no target-able name
+// comes before the cue.
+void TargetsFocus(const RuleContext& ctx, const RelationRule& rule,
+                  const DraftSink& out) {
+  const Mention* topic = Topic(ctx);
+  if (topic == nullptr || HasLocalActivity(ctx)) return;
+  if (ctx.sentence == 0) {
+    for (const Mention* m : ctx.mentions) {
+      if (m->cls == EC::kCrimeType && !m->inside_name) out.EmitEntity(topic->canonical, *m);
+    }
+    return;
+  }
+  const WordList& cues = rule.Words("cues");
+  const std::vector<Token>& t = ctx.tokens();
+  for (int c = 0; c < static_cast<int>(t.size()); ++c) {
+    if (!cues.contains(t[c].lower)) continue;
+    bool named_before = false;
+    for (const Mention* m : ctx.mentions) {
+      if (m->end > c) break;
+      named_before |= IsTargetable(*m) && !m->inside_name;
+    }
+    if (named_before) continue;
+    for (const Mention* crime : CrimesAfter(ctx, c + 1, rule.Words("clause_stops"))) {
+      out.EmitEntity(topic->canonical, *crime);
+    }
+    return;
+  }
+}
+
+// "Insp Ann Lee, who led the operation, said" / "Supt Ann Lee led the
+// operation": a person, a word of $lead_verbs (the nearest person before
+// it, no other person between), then the/this and a word of $nominals; the
+// value is the article's operation when its class fits, else the last one
+// named before this sentence.
+void LeadsNominal(const RuleContext& ctx, const RelationRule& rule,
+                  const DraftSink& out) {
+  if (HasLocalActivity(ctx)) return;
+  const WordList& verbs = rule.Words("lead_verbs");
+  const std::vector<Token>& t = ctx.tokens();
+  const int n = static_cast<int>(t.size());
+  for (int v = 1; v + 2 < n; ++v) {
+    if (!verbs.contains(t[v].lower)) continue;
+    const std::string_view det = t[v + 1].lower;
+    if (det != "the" && det != "this") continue;
+    const std::string_view noun = t[v + 2].lower;
+    EC cls;
+    if (noun == "operation") {
+      cls = EC::kOperation;
+    } else if (noun == "campaign") {
+      cls = EC::kCampaign;
+    } else {
+      continue;
+    }
+    const Mention* who = SpeakerBefore(ctx, v);
+    if (who == nullptr) continue;
+    const Mention* topic = Topic(ctx);
+    const Mention* value = topic != nullptr && topic->cls == cls ? topic : nullptr;
+    if (value == nullptr && ctx.last_named != nullptr && ctx.last_named->cls == cls) {
+      value = ctx.last_named;
+    }
+    if (value != nullptr) out.EmitEntity(who->canonical, *value);
+  }
+}
+
+}  // namespace kg::extractor::internal
