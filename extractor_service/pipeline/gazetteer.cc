@@ -185,7 +185,13 @@ absl::StatusOr<Gazetteer> Gazetteer::Load(const std::string& dir) {
   g.IndexWords(first_names, heads);
   RETURN_IF_ERROR(ForEachLine(
       dir, "ranks.tsv", 1, 2, [&](const std::vector<std::string>& c) {
-        const bool abbreviated = c.size() > 1 && c[1] != c[0];
+        // "Supt" but not "superintendent" or "Inspectors": a word the
+        // splitter must not end a sentence after is a shortening.
+        const std::string surface = absl::AsciiStrToLower(c[0]);
+        const std::string expansion =
+            absl::AsciiStrToLower(c.size() > 1 ? c[1] : c[0]);
+        const bool abbreviated = surface != expansion &&
+                                 surface != absl::StrCat(expansion, "s");
         if (abbreviated && c[0].find(' ') == std::string::npos) {
           g.abbreviations_.push_back(c[0]);
         }

@@ -39,7 +39,9 @@ DocumentFocus ComputeFocus(const AnalyzedDocument& doc) {
             focus.forces.end()) {
       focus.forces.push_back(m.canonical);
     }
-    if (!IsNamedActivity(m)) continue;
+    // A programme (a plan, a strategy) spans more than the article reports
+    // on; only an operation or a campaign is taken for its subject.
+    if (!IsNamedActivity(m) || m.cls == EntityClass::kProgramme) continue;
     Score& s = scores[m.canonical];
     if (s.first == nullptr) s.first = &m;
     if (s.last_sentence == m.sentence) continue;  // once per sentence

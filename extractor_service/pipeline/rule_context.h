@@ -27,7 +27,7 @@ struct FactDraft {
 // for rules that attribute a sentence's places or crime types to the
 // operation the article reports on rather than to a name in that sentence.
 struct DocumentFocus {
-  // The named operation, campaign or programme the document is about: named
+  // The named operation or campaign the document is about: named
   // in the most sentences, with the title and opening sentences counting
   // extra; nullptr when no name stands out (two tie, or none is named).
   const Mention* topic = nullptr;

@@ -89,6 +89,7 @@ bool SentencePass::TryPrefixedPerson(int i) {
     j += om.length;
   }
   std::string role, rule;
+  bool plural = false;
   while (j < n_) {
     PhraseTable::Match rm = gaz_.ranks().LongestAt(t_, j, n_);
     PhraseTable::Match tm = gaz_.titles().LongestAt(t_, j, n_);
@@ -97,6 +98,9 @@ bool SentencePass::TryPrefixedPerson(int i) {
       if (role.empty()) {
         role = is_rank ? rm.entry->canonical : tm.entry->canonical;
         rule = is_rank ? "has_role.rank_before_name" : "has_role.title_before_name";
+        // "Inspectors Ann Lee and Tom Hart": the rank is written plural.
+        const std::string_view last = t_[j + (is_rank ? rm.length : tm.length) - 1].text;
+        plural = last.size() > 1 && last.back() == 's' && role.back() != 's';
       }
       j += is_rank ? rm.length : tm.length;
     } else if (gaz_.IsHonorific(t_[j]) && j + 1 < n_ && Cap(j + 1)) {
@@ -141,6 +145,14 @@ bool SentencePass::TryPrefixedPerson(int i) {
   if (!org.empty()) {
     p.org = org;
     p.org_rule = "member_of.force_before_rank";
+  }
+  if (plural && canonical.empty() && k + 1 < n_ && t_[k].lower == "and") {
+    const int e = NameEnd(k + 1, 3);
+    if (e - (k + 1) >= 2 && Free(k + 1, e)) {
+      AddPerson(k + 1, e, k + 1, e, false);
+      out_.back().role = role;
+      out_.back().role_rule = rule;
+    }
   }
   return true;
 }
