@@ -13,8 +13,9 @@ void EntityRecognizer::Recognize(AnalyzedDocument* doc) const {
   for (AnalyzedSentence& s : doc->sentences) gaz_.Annotate(&s.tokens);
   doc->mentions.reserve(doc->sentences.size() * 4);
   PersonResolver people;
+  internal::ShortNames names;
   for (int s = 0; s < static_cast<int>(doc->sentences.size()); ++s) {
-    internal::SentencePass pass(gaz_, *doc, s, &people);
+    internal::SentencePass pass(gaz_, *doc, s, &people, &names);
     std::vector<Mention> found = pass.Run();
     for (Mention& m : found) doc->mentions.push_back(std::move(m));
   }

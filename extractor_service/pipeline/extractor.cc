@@ -107,6 +107,7 @@ class ExtractorImpl : public Extractor {
     for (const std::string& a : gaz_.abbreviations()) {
       splitter_.AddAbbreviation(a);
     }
+    splitter_.AddAbbreviation("Op");  // "Op. Tern" names an operation
   }
 
   absl::StatusOr<std::vector<kg::v1::Fact>> Extract(

@@ -10,7 +10,7 @@
 namespace kg::extractor::internal {
 
 SentencePass::SentencePass(const Gazetteer& gaz, const AnalyzedDocument& doc,
-                           int s, PersonResolver* people)
+                           int s, PersonResolver* people, ShortNames* names)
     : gaz_(gaz),
       doc_(doc),
       s_(s),
@@ -18,7 +18,8 @@ SentencePass::SentencePass(const Gazetteer& gaz, const AnalyzedDocument& doc,
       n_(static_cast<int>(t_.size())),
       lex_(t_.size(), 0),
       claimed_(t_.size(), 0),
-      people_(*people) {
+      people_(*people),
+      names_(*names) {
   out_.reserve(16);
   for (int k = 0; k < n_; ++k) {
     if (!IsCapWord(t_[k])) continue;  // the other classes need a capital
@@ -38,6 +39,7 @@ std::vector<Mention> SentencePass::Run() {
   for (int i = 0; i < n_; ++i) TryOperation(i);
   for (int i = 0; i < n_; ++i) TryProgramme(i);
   for (int i = 0; i < n_; ++i) TryPerson(i);
+  for (int i = 0; i < n_; ++i) TryShortName(i);
   for (int i = 0; i < n_;) i = TryChunk(i);
   for (int i = 0; i < n_; ++i) TryOrganisation(i);
   for (int i = 0; i < n_;) i = TryPlace(i);
@@ -68,17 +70,22 @@ Mention& SentencePass::Add(EntityClass cls, std::string canonical, int b,
 
 // "Operation Tern", "Op Tern", "Operation Tern/Kestrel",
 // "Operations Tern, Kestrel and Lark".
+// "Project Argus" is a programme named the same way.
 void SentencePass::TryOperation(int i) {
   const std::string_view w = t_[i].text;
-  const bool single = w == "Operation" || w == "Op";
+  const bool project = w == "Project";
+  const bool single = w == "Operation" || w == "Op" || project;
   const bool plural = w == "Operations" || w == "Ops";
   if ((!single && !plural) || claimed_[i]) return;
   int k = i + 1;
+  // "Op. Tern"
+  if (w == "Op" && k + 1 < n_ && t_[k].text == "." && Cap(k + 1)) ++k;
+  const int first = k;
   while (k < n_) {
     const int g = k;
     while (k < n_ && k - g < 4 && Cap(k) && !Function(k)) ++k;
     if (k == g) break;
-    AddOperation(g, k, g == i + 1 ? i : g, k);
+    AddOperation(g, k, g == first ? i : g, k, project);
     if (k < n_ && t_[k].text == "/") {
       ++k;
       continue;
@@ -87,13 +94,31 @@ void SentencePass::TryOperation(int i) {
     if (t_[k].text == ",") ++k;
     if (k < n_ && (t_[k].lower == "and" || t_[k].text == "&")) ++k;
   }
-  if (k > i + 1) Claim(i, k);
+  if (k > first) Claim(i, k);
 }
 
-void SentencePass::AddOperation(int name_b, int name_e, int b, int e) {
-  Mention& m = Add(EntityClass::kOperation,
-                   absl::StrCat("Operation ", Slice(name_b, name_e)), b, e);
+void SentencePass::AddOperation(int name_b, int name_e, int b, int e,
+                                bool project) {
+  const std::string name = Slice(name_b, name_e);
+  Mention& m = Add(project ? EntityClass::kProgramme : EntityClass::kOperation,
+                   absl::StrCat(project ? "Project " : "Operation ", name), b, e);
   if (t_[b].text == "Op") SetAlias(&m, Slice(b, e));
+  names_.Observe(name, m.canonical, m.cls);
+}
+
+// A bare "Tern" after "Operation Tern": one capitalised word that is no
+// part of a longer capitalised phrase.
+bool SentencePass::TryShortName(int i) {
+  if (claimed_[i] || !Cap(i) || Function(i)) return false;
+  if ((i > 0 && Cap(i - 1) && !claimed_[i - 1]) || (i + 1 < n_ && Cap(i + 1))) {
+    return false;
+  }
+  const ShortNames::Entry* e = names_.Find(t_[i].text);
+  if (e == nullptr) return false;
+  Mention& m = Add(e->cls, e->canonical, i, i + 1);
+  SetAlias(&m, Slice(i, i + 1));
+  Claim(i, i + 1);
+  return true;
 }
 
 // Programmes from the gazetteer, with or without a leading article, a

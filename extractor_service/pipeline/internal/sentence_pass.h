@@ -6,19 +6,44 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
+#include "absl/strings/string_view.h"
 #include "extractor_service/pipeline/analyzed_document.h"
 #include "extractor_service/pipeline/coreference.h"
 #include "extractor_service/pipeline/gazetteer.h"
 
 namespace kg::extractor::internal {
 
+// Bare names of the operations and projects a document has named in full:
+// after "Operation Tern", a later "Tern" is the same operation.
+class ShortNames {
+ public:
+  void Observe(const std::string& short_name, const std::string& canonical,
+               EntityClass cls) {
+    names_.insert_or_assign(short_name, Entry{canonical, cls});
+  }
+  struct Entry {
+    std::string canonical;
+    EntityClass cls;
+  };
+  // The entry for `short_name`, or nullptr.
+  const Entry* Find(std::string_view short_name) const {
+    auto it = names_.find(absl::string_view(short_name.data(), short_name.size()));
+    return it == names_.end() ? nullptr : &it->second;
+  }
+
+ private:
+  absl::flat_hash_map<std::string, Entry> names_;
+};
+
 class SentencePass {
  public:
   // The sentence's tokens must be annotated by `gaz` (Gazetteer::Annotate).
   SentencePass(const Gazetteer& gaz, const AnalyzedDocument& doc, int s,
-               PersonResolver* people);
+               PersonResolver* people, ShortNames* names);
 
   // The sentence's mentions, ordered by first token.
   std::vector<Mention> Run();
@@ -57,7 +82,8 @@ class SentencePass {
 
   // sentence_pass.cc
   void TryOperation(int i);
-  void AddOperation(int name_b, int name_e, int b, int e);
+  void AddOperation(int name_b, int name_e, int b, int e, bool project);
+  bool TryShortName(int i);
   void TryProgramme(int i);
   int PhaseEnd(int e, std::string* canonical) const;
   void TryOrganisation(int i);
@@ -83,6 +109,7 @@ class SentencePass {
   std::vector<uint8_t> lex_;
   std::vector<char> claimed_;
   PersonResolver& people_;
+  ShortNames& names_;
   std::vector<Mention> out_;
 };
 
