@@ -61,6 +61,10 @@ struct Mention {
   int end = 0;
   std::string role;       // Person: has_role value from rank/title, or ""
   std::string role_rule;  // rule id that found the role
+  // Person: a second role in apposition after the name ("Insp Ann Lee,
+  // gold commander for ..."), with the rule that found it; or "".
+  std::string appositive_role;
+  std::string appositive_role_rule;
   std::string org;        // Person: organisation named with the role, or ""
   std::string org_rule;
   std::string parent;     // Place: gazetteer parent place, or ""

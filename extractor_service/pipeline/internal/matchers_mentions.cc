@@ -37,8 +37,12 @@ void MentionAcronym(const RuleContext& ctx, const RelationRule&, const DraftSink
 
 void MentionRole(const RuleContext& ctx, const RelationRule& rule, const DraftSink& out) {
   for (const Mention* m : ctx.mentions) {
-    if (m->cls == EC::kPerson && !m->role.empty() && m->role_rule == rule.id) {
+    if (m->cls != EC::kPerson) continue;
+    if (!m->role.empty() && m->role_rule == rule.id) {
       out.Emit(m->canonical, m->role, false, EC::kPerson);
+    }
+    if (!m->appositive_role.empty() && m->appositive_role_rule == rule.id) {
+      out.Emit(m->canonical, m->appositive_role, false, EC::kPerson);
     }
   }
 }

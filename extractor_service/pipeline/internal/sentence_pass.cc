@@ -39,6 +39,7 @@ std::vector<Mention> SentencePass::Run() {
   for (int i = 0; i < n_; ++i) TryOperation(i);
   for (int i = 0; i < n_; ++i) TryProgramme(i);
   for (int i = 0; i < n_; ++i) TryPerson(i);
+  for (size_t m = 0, people = out_.size(); m < people; ++m) TryAppositiveRole(m);
   for (int i = 0; i < n_; ++i) TryShortName(i);
   for (int i = 0; i < n_;) i = TryChunk(i);
   for (int i = 0; i < n_; ++i) TryOrganisation(i);

@@ -94,6 +94,7 @@ class SentencePass {
   void TryPerson(int i);
   bool TryAppositiveAfterName(int i);
   bool TryPrefixedPerson(int i);
+  void TryAppositiveRole(size_t person);
   void AddPerson(int b, int e, int name_b, int name_e, bool alias);
   // sentence_pass_chunks.cc
   int TryChunk(int i);

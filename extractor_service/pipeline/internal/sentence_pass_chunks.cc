@@ -60,8 +60,17 @@ int SentencePass::TryChunk(int i) {
       (t_[i + role].lower == "of" || t_[i + role].lower == "for")) {
     return i + role;
   }
+  // "Head of the Dog Unit": the post, then the unit.
+  if (t_[i].lower == "head" && i + 1 < n_ &&
+      (t_[i + 1].lower == "of" || t_[i + 1].lower == "for")) {
+    return i + 2;
+  }
   const int e = ChunkEnd(i);
-  if (gaz_.organisations().LongestAt(t_, i, e).length == e - i) return e;
+  const int force = gaz_.organisations().LongestAt(t_, i, e).length;
+  if (force == e - i) return e;
+  // "Northshire Police Dog Unit": the force, then its unit as a chunk of
+  // its own.
+  if (force > 0) return i + force;
   if (!ClassifyChunk(i, e)) {
     for (int k = i; k < e; ++k) {
       if (IsConnector(t_[k])) {

@@ -1,5 +1,6 @@
 // People: rank/title prefixes, appositive titles, given names, short forms
 // and pronouns resolved to a person seen earlier.
+#include "absl/strings/str_cat.h"
 #include "extractor_service/pipeline/internal/sentence_pass.h"
 #include "extractor_service/pipeline/internal/word_classes.h"
 
@@ -105,6 +106,13 @@ bool SentencePass::TryPrefixedPerson(int i) {
       j += is_rank ? rm.length : tm.length;
     } else if (gaz_.IsHonorific(t_[j]) && j + 1 < n_ && Cap(j + 1)) {
       ++j;
+    } else if (!role.empty() && t_[j].text == "(") {
+      // "Commander (Operations) Ann Lee": a portfolio in brackets.
+      int c = j + 1;
+      while (c < n_ && c - j <= 4 && t_[c].text != ")") ++c;
+      if (c + 1 >= n_ || t_[c].text != ")" || !Cap(c + 1)) break;
+      j = c + 1;
+      continue;
     } else {
       break;
     }
@@ -155,6 +163,57 @@ bool SentencePass::TryPrefixedPerson(int i) {
     }
   }
   return true;
+}
+
+// "Supt Ann Lee, gold commander for Operation Tern, said", "Ann Lee, the
+// assistant chief constable for the region", "Ann Lee, NCA Director of
+// Investigations": a rank or title after the name's comma (a force or body
+// may come first and is then her organisation), ending at a comma, "for",
+// "of", "at", a reporting verb or the sentence end.
+void SentencePass::TryAppositiveRole(size_t person) {
+  Mention& p = out_[person];
+  if (p.cls != EntityClass::kPerson || p.pronoun) return;
+  int k = p.end;
+  if (k + 1 >= n_ || t_[k].text != "," || !Free(k + 1, k + 2)) return;
+  ++k;
+  if (t_[k].lower == "the") ++k;
+  std::string org;
+  const PhraseTable::Match om = gaz_.organisations().LongestAt(t_, k, n_);
+  if (om.length > 0) {
+    org = om.entry->canonical;
+    k += om.length;
+  }
+  const PhraseTable::Match title = gaz_.titles().LongestAt(t_, k, n_);
+  const PhraseTable::Match rank = gaz_.ranks().LongestAt(t_, k, n_);
+  const PhraseTable::Match& role = title.length >= rank.length ? title : rank;
+  if (role.length == 0) return;
+  const int e = k + role.length;
+  if (e < n_) {
+    const std::string_view w = t_[e].lower;
+    if (w != "," && w != "for" && w != "of" && w != "at" && w != ":" &&
+        !IsReportingVerb(t_[e])) {
+      return;
+    }
+  }
+  std::string canonical = role.entry->canonical;
+  // "Director of Investigations": a title's own department, when it names
+  // no unit or body (those are the person's organisation instead).
+  if (&role == &title && e + 1 < n_ && t_[e].lower == "of" && Cap(e + 1) &&
+      !Function(e + 1)) {
+    int d = e + 1;
+    while (d < n_ && d - e <= 3 && Cap(d) && !Function(d)) ++d;
+    if (gaz_.HeadClass(t_[d - 1]).empty() &&
+        gaz_.organisations().LongestAt(t_, e + 1, d).length == 0) {
+      absl::StrAppend(&canonical, " of ", Slice(e + 1, d));
+    }
+  }
+  if (canonical == p.role) return;
+  p.appositive_role = std::move(canonical);
+  p.appositive_role_rule = "has_role.appositive_after_name";
+  if (!org.empty() && p.org.empty()) {
+    p.org = org;
+    p.org_rule = "member_of.appositive_body_title";
+  }
 }
 
 }  // namespace kg::extractor::internal
