@@ -24,7 +24,6 @@ const std::pair<const char*, BuiltinMatcher> kMatchers[] = {
     {"leads_who_clause", internal::LeadsWhoClause},
     {"operates_in_activity_place", internal::OperatesInActivityPlace},
     {"operates_in_focus", internal::OperatesInFocus},
-    {"operates_in_force_area", internal::OperatesInForceArea},
     {"targets_focus", internal::TargetsFocus},
     {"leads_nominal", internal::LeadsNominal},
     {"said_colon", internal::SaidColon},

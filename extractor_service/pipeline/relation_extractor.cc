@@ -33,7 +33,18 @@ DocumentFocus ComputeFocus(const AnalyzedDocument& doc) {
     int last_sentence = -1;
   };
   std::map<std::string, Score> scores;
+  focus.sentence_activity.assign(doc.sentences.size(), nullptr);
+  std::vector<bool> ambiguous(doc.sentences.size(), false);
   for (const Mention& m : doc.mentions) {
+    if (IsNamedActivity(m) && !ambiguous[m.sentence]) {
+      const Mention*& one = focus.sentence_activity[m.sentence];
+      if (one == nullptr) {
+        one = &m;
+      } else if (one->canonical != m.canonical) {
+        one = nullptr;
+        ambiguous[m.sentence] = true;
+      }
+    }
     if (m.force && m.cls == EntityClass::kOrganization &&
         std::find(focus.forces.begin(), focus.forces.end(), m.canonical) ==
             focus.forces.end()) {

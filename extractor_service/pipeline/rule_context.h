@@ -34,6 +34,9 @@ struct DocumentFocus {
   // Distinct forces and national bodies named in the document, in order of
   // first mention.
   std::vector<std::string> forces;
+  // Per sentence: the one operation, campaign or programme it names, or
+  // nullptr (none, or two different ones).
+  std::vector<const Mention*> sentence_activity;
 };
 
 struct RuleContext {

@@ -43,6 +43,8 @@ Nominal FindNominal(const RuleContext& ctx) {
       nom.cls = EC::kCampaign;
     } else if (w == "operation" || w == "operations") {
       nom.cls = EC::kOperation;
+    } else if (w == "unit" || w == "squad" || w == "taskforce") {
+      nom.cls = EC::kUnit;
     } else {
       continue;
     }

@@ -24,8 +24,9 @@ const Mention* MentionAt(const RuleContext& ctx, int begin);
 std::vector<const Mention*> CrimesAfter(const RuleContext& ctx, int from,
                                         const WordList& stops);
 
-// A lower-case "campaign"/"operation(s)" in a sentence that names none; its
-// antecedents are the named ones of the neighbouring sentences.
+// A lower-case "campaign"/"operation(s)" (or "unit", "squad", "taskforce")
+// in a sentence that names none of that class; its antecedents are the
+// named ones of the neighbouring sentences.
 struct Nominal {
   int token = -1;
   EC cls = EC::kCampaign;

@@ -29,7 +29,6 @@ KG_MATCHER(PartOfPossessive);
 // matchers_focus.cc
 KG_MATCHER(OperatesInActivityPlace);
 KG_MATCHER(OperatesInFocus);
-KG_MATCHER(OperatesInForceArea);
 KG_MATCHER(TargetsFocus);
 KG_MATCHER(LeadsNominal);
 // matchers_leads.cc

@@ -51,31 +51,26 @@ void OperatesInActivityPlace(const RuleContext& ctx, const RelationRule& rule,
   }
 }
 
-// The same places in a sentence that names no operation go to the one the
-// article is about.
+// The same places in a sentence that names no operation go to the one a
+// neighbouring sentence names ("Warrants were executed in Leeds. The raids
+// were part of Operation Alder."), when only one is named there, else to
+// the one the article is about.
 void OperatesInFocus(const RuleContext& ctx, const RelationRule& rule,
                      const DraftSink& out) {
-  const Mention* topic = Topic(ctx);
-  if (topic == nullptr || HasLocalActivity(ctx)) return;
-  for (const Mention* p : ActivityPlaces(ctx, rule.Words("place_preps"))) {
-    out.EmitEntity(topic->canonical, *p);
+  if (ctx.focus == nullptr || HasLocalActivity(ctx)) return;
+  const std::vector<const Mention*>& named = ctx.focus->sentence_activity;
+  const int s = ctx.sentence;
+  const Mention* before = s > 0 ? named[s - 1] : nullptr;
+  const Mention* after = s + 1 < static_cast<int>(named.size()) ? named[s + 1] : nullptr;
+  const Mention* subject = Topic(ctx);
+  if (before != nullptr && (after == nullptr || after->canonical == before->canonical)) {
+    subject = before;
+  } else if (after != nullptr && before == nullptr) {
+    subject = after;
   }
-}
-
-// "Kent Police" in a document that names Kent as a place: a force operates
-// in the area its name starts with.
-void OperatesInForceArea(const RuleContext& ctx, const RelationRule&,
-                         const DraftSink& out) {
-  if (ctx.focus == nullptr) return;
-  for (const Mention* p : ctx.mentions) {
-    if (p->cls != EC::kPlace || p->inside_name) continue;
-    for (const std::string& force : ctx.focus->forces) {
-      if (force.size() > p->canonical.size() &&
-          force.compare(0, p->canonical.size(), p->canonical) == 0 &&
-          force[p->canonical.size()] == ' ') {
-        out.Emit(force, p->canonical, true, EC::kPlace);
-      }
-    }
+  if (subject == nullptr) return;
+  for (const Mention* p : ActivityPlaces(ctx, rule.Words("place_preps"))) {
+    out.EmitEntity(subject->canonical, *p);
   }
 }
 
@@ -112,12 +107,11 @@ void TargetsFocus(const RuleContext& ctx, const RelationRule& rule,
 
 // "Insp Ann Lee, who led the operation, said" / "Supt Ann Lee led the
 // operation": a person, a word of $lead_verbs (the nearest person before
-// it, no other person between), then the/this and a word of $nominals; the
-// value is the article's operation when its class fits, else the last one
-// named before this sentence.
+// it, no other person between), then the/this and "operation"/"campaign";
+// the value is the one of that class named earlier in the sentence, else
+// the article's, else the last one named before this sentence.
 void LeadsNominal(const RuleContext& ctx, const RelationRule& rule,
                   const DraftSink& out) {
-  if (HasLocalActivity(ctx)) return;
   const WordList& verbs = rule.Words("lead_verbs");
   const std::vector<Token>& t = ctx.tokens();
   const int n = static_cast<int>(t.size());
@@ -136,8 +130,14 @@ void LeadsNominal(const RuleContext& ctx, const RelationRule& rule,
     }
     const Mention* who = SpeakerBefore(ctx, v);
     if (who == nullptr) continue;
+    // An operation named earlier in the sentence is the one meant; one
+    // named after it (in the quotation that follows) is not evidence.
+    const Mention* value = nullptr;
+    for (const Mention* m : ctx.mentions) {
+      if (m->begin < v && IsNamedActivity(*m) && m->cls == cls) value = m;
+    }
     const Mention* topic = Topic(ctx);
-    const Mention* value = topic != nullptr && topic->cls == cls ? topic : nullptr;
+    if (value == nullptr && topic != nullptr && topic->cls == cls) value = topic;
     if (value == nullptr && ctx.last_named != nullptr && ctx.last_named->cls == cls) {
       value = ctx.last_named;
     }

@@ -4,10 +4,11 @@
 
 namespace kg::extractor::internal {
 
-// "West End team" -> operates_in West End (place inside the name).
+// "West End team" -> operates_in West End (place inside the name). Only a
+// unit's name says where it works; an operation's is a code word.
 void OperatesInName(const RuleContext& ctx, const RelationRule&, const DraftSink& out) {
   for (const Mention* e : ctx.mentions) {
-    if (!IsTargetable(*e)) continue;
+    if (e->cls != EC::kUnit) continue;
     for (const Mention* p : ctx.mentions) {
       if (p->cls == EC::kPlace && p->inside_name && p->begin >= e->begin &&
           p->end <= e->end) {

@@ -31,7 +31,9 @@ SentencePass::SentencePass(const Gazetteer& gaz, const AnalyzedDocument& doc,
 
 bool SentencePass::ComputeNameToken(int k) const {
   const Token& t = t_[k];
-  return Cap(k) && !t.all_caps && !Function(k) && gaz_.HeadClass(t).empty() &&
+  // Place head-words are surnames too ("Sgt Tom Hall", "Insp Ann Lane").
+  const std::string& head = gaz_.HeadClass(t);
+  return Cap(k) && !t.all_caps && !Function(k) && (head.empty() || head == "Place") &&
          !gaz_.IsHonorific(t) && gaz_.ranks().LongestAt(t_, k, k + 1).length == 0;
 }
 
@@ -55,6 +57,21 @@ std::vector<Mention> SentencePass::Run() {
   sorted.reserve(out_.size());
   for (int k : order) sorted.push_back(std::move(out_[k]));
   return sorted;
+}
+
+bool SentencePass::SameSpelling(std::string_view a, std::string_view b) {
+  static constexpr std::string_view kCurly = "\xE2\x80\x99";  // U+2019
+  size_t i = 0, j = 0;
+  while (i < a.size() && j < b.size()) {
+    const bool ca = a.compare(i, kCurly.size(), kCurly) == 0;
+    const bool cb = b.compare(j, kCurly.size(), kCurly) == 0;
+    const char x = ca ? '\'' : a[i];
+    const char y = cb ? '\'' : b[j];
+    if (x != y) return false;
+    i += ca ? kCurly.size() : 1;
+    j += cb ? kCurly.size() : 1;
+  }
+  return i == a.size() && j == b.size();
 }
 
 Mention& SentencePass::Add(EntityClass cls, std::string canonical, int b,

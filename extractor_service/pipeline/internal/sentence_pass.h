@@ -76,9 +76,12 @@ class SentencePass {
     while (k < n_ && k - j < max_len && IsNameToken(k)) ++k;
     return k;
   }
+  // Records `surface` as the mention's alias unless it spells the
+  // canonical name (curly and straight apostrophes count as the same).
   void SetAlias(Mention* m, std::string surface) {
-    if (surface != m->canonical) m->alias = std::move(surface);
+    if (!SameSpelling(surface, m->canonical)) m->alias = std::move(surface);
   }
+  static bool SameSpelling(std::string_view a, std::string_view b);
 
   // sentence_pass.cc
   void TryOperation(int i);

@@ -66,8 +66,11 @@ int SentencePass::TryChunk(int i) {
     return i + 2;
   }
   const int e = ChunkEnd(i);
+  // A body from the gazetteer is left to TryOrganisation, also when its
+  // name runs past the chunk ("Avon and Somerset Constabulary").
+  const int whole = gaz_.organisations().LongestAt(t_, i, n_).length;
+  if (whole >= e - i) return i + whole;
   const int force = gaz_.organisations().LongestAt(t_, i, e).length;
-  if (force == e - i) return e;
   // "Northshire Police Dog Unit": the force, then its unit as a chunk of
   // its own.
   if (force > 0) return i + force;
@@ -137,6 +140,7 @@ void SentencePass::TryAcronym(int p, size_t mention_index) {
   Mention copy = out_[mention_index];
   copy.alias = std::string(t_[p + 1].text);
   copy.acronym = true;
+  names_.Observe(copy.alias, copy.canonical, copy.cls);
   copy.begin = p + 1;
   copy.end = p + 2;
   out_.push_back(std::move(copy));

@@ -27,7 +27,11 @@ void SentencePass::TryPerson(int i) {
   }
   if (!IsNameToken(i) || (i > 0 && Cap(i - 1) && !Function(i - 1))) return;
   const int k = NameEnd(i, 3);
-  if (k - i >= 2 && gaz_.IsFirstName(t) && Free(i, k)) {
+  // "Thornton Heath" is a place before it is a Thornton, and so is
+  // "Sidney Street".
+  if (k - i >= 2 && gaz_.IsFirstName(t) && Free(i, k) &&
+      gaz_.places().LongestAt(t_, i, k).length != k - i &&
+      gaz_.HeadClass(t_[k - 1]) != "Place") {
     Mention& m = Add(EntityClass::kPerson, Slice(i, k), i, k);
     m.role_rule = "type.given_name";
     people_.Observe(m.canonical);
@@ -137,15 +141,20 @@ bool SentencePass::TryPrefixedPerson(int i) {
     canonical = people_.BySurname(t_[j].text);
     if (canonical.empty()) return false;
   }
+  // The alias starts at the rank, after the force: "Chief Constable Ann
+  // Lee", not "Northshire Police Chief Constable Ann Lee". A plural rank
+  // ("Inspectors Ann Lee and ...") is no surface form of one person.
+  const int alias_begin = org.empty() ? i : i + om.length;
   if (!org.empty()) {
     Mention& f = Add(EntityClass::kOrganization, org, i, i + om.length);
     f.force = true;
   }
-  AddPerson(i, k, j, k, true);
+  AddPerson(i, k, j, k, false);
   Mention& p = out_.back();
+  if (!plural) SetAlias(&p, Slice(alias_begin, k));
   if (!canonical.empty()) {
     p.canonical = canonical;
-    p.alias = Slice(i, k);
+    p.alias = Slice(alias_begin, k);
     people_.Observe(canonical);
   }
   p.role = role;
