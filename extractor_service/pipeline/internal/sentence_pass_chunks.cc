@@ -87,6 +87,12 @@ int SentencePass::TryChunk(int i) {
 
 // Names the chunk [b, e) by its head-word; returns false when it has none.
 bool SentencePass::ClassifyChunk(int b, int e) {
+  const int modifiers_end = gaz_.HeadClass(t_[e - 1]).empty() ? e : e - 1;
+  bool generic = modifiers_end > b;
+  for (int k = b; k < modifiers_end && generic; ++k) {
+    generic = IsGenericModifier(t_[k]) || IsConnector(t_[k]);
+  }
+  if (generic) return false;
   const bool is_place = gaz_.places().LongestAt(t_, b, e).length == e - b;
   int h = e;  // lower-case head position, possibly after an apostrophe
   if (h + 1 < n_ && t_[h].text == "'" && !t_[h + 1].capitalized) ++h;

@@ -16,12 +16,22 @@ bool IsFunctionWord(const Token& t) {
       "after", "before", "during", "and", "but", "or", "if", "as", "when",
       "while", "although", "however", "last", "next", "every", "all", "some",
       "more", "most", "up", "over", "both", "between", "there", "here",
-      "speaking", "according", "video", "press",
+      "speaking", "according", "video", "press", "upon",
       "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
       "sunday", "january", "february", "march", "april", "may", "june",
       "july", "august", "september", "october", "november", "december",
       "alternatively", "already", "despite", "thanks", "six", "two", "three",
       "four", "five", "one", "further", "meanwhile", "also", "so", "then"};
+  return words->contains(absl::string_view(t.lower.data(), t.lower.size()));
+}
+
+bool IsGenericModifier(const Token& t) {
+  static const auto* words = new absl::flat_hash_set<std::string>{
+      "national", "international", "local", "regional", "new", "special",
+      "major", "joint", "public", "community", "annual", "latest", "current",
+      "wider", "further", "recent", "county", "force", "citywide",
+      "countywide", "nationwide", "summer", "winter", "spring", "autumn",
+      "christmas", "festive", "dedicated", "specialist", "multi-agency"};
   return words->contains(absl::string_view(t.lower.data(), t.lower.size()));
 }
 
