@@ -87,6 +87,17 @@ std::string QuoteText(const AnalyzedDocument& doc, uint32_t b, uint32_t e,
   return std::string(doc.SliceBytes(b, e));
 }
 
+namespace {
+
+bool IsPlaceFiller(std::string_view w) {
+  return w == "the" || w == "every" || w == "all" || w == "whole" || w == "of" ||
+         w == "parts" || w == "part" || w == "various" || w == "much" ||
+         w == "most" || w == "north" || w == "south" || w == "east" ||
+         w == "west" || w == "and" || w == "wider" || w == "areas" || w == "other";
+}
+
+}  // namespace
+
 std::vector<const Mention*> ActivityPlaces(const RuleContext& ctx,
                                            const WordList& preps) {
   const std::vector<Token>& t = ctx.tokens();
@@ -100,8 +111,10 @@ std::vector<const Mention*> ActivityPlaces(const RuleContext& ctx,
       listed = w == "," || w == "and" || w == "or" || w == "the" ||
                w == "area" || w == "areas" || w == "&";
     }
+    // "in the east and west of Scotland", "across the whole of Kent",
+    // "in every London borough": a few such words may stand between.
     int p = m->begin - 1;
-    if (p > 0 && t[p].lower == "the") --p;
+    for (int skipped = 0; p > 0 && skipped < 5 && IsPlaceFiller(t[p].lower); ++skipped) --p;
     if (listed || preps.contains(t[p].lower)) {
       out.push_back(m);
       last_end = m->end;

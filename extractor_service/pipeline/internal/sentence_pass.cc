@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <utility>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "extractor_service/pipeline/internal/word_classes.h"
 
@@ -46,6 +47,7 @@ std::vector<Mention> SentencePass::Run() {
   for (int i = 0; i < n_;) i = TryChunk(i);
   for (int i = 0; i < n_; ++i) TryOrganisation(i);
   for (int i = 0; i < n_;) i = TryPlace(i);
+  TryContextPlaces();
   for (int i = 0; i < n_;) i = TryCrimeType(i);
   // Stable order by first token, moving each mention once.
   std::vector<int> order(out_.size());
@@ -214,11 +216,75 @@ bool SentencePass::HasArticleForm(int i, int e, int length) const {
 int SentencePass::TryPlace(int i) {
   PhraseTable::Match m = gaz_.places().LongestAt(t_, i, n_);
   if (m.length == 0) return i + 1;
+  const bool inside_name = !Free(i, i + m.length);
+  // "south London", "North Kent": a compass point widens a place into a
+  // place of its own ("South London"), when it starts no longer name.
+  if (!inside_name && i > 0 && IsCompassPoint(t_[i - 1]) && !claimed_[i - 1] &&
+      (i < 2 || !Cap(i - 2) || Function(i - 2))) {
+    std::string canonical(t_[i - 1].text);
+    canonical[0] = absl::ascii_toupper(canonical[0]);
+    Add(EntityClass::kPlace, absl::StrCat(canonical, " ", m.entry->canonical),
+        i - 1, i + m.length);
+    Claim(i - 1, i + m.length);
+    return i + m.length;
+  }
   Mention& p = Add(EntityClass::kPlace, m.entry->canonical, i, i + m.length);
   p.parent = m.entry->extra;
-  p.inside_name = !Free(i, i + m.length);
+  p.inside_name = inside_name;
   Claim(i, i + m.length);
   return i + m.length;
+}
+
+// End of the capitalised phrase at i (at most max_len words, none claimed,
+// none a function word or head-word), or i when there is none.
+int SentencePass::CapPhraseEnd(int i, int max_len) const {
+  int k = i;
+  while (k < n_ && k - i < max_len && !claimed_[k] && Cap(k) && !Function(k) &&
+         !t_[k].all_caps && gaz_.HeadClass(t_[k]).empty()) {
+    ++k;
+  }
+  return k;
+}
+
+// Places no list has, read from their context: "the Drumahoe area", and a
+// capitalised phrase listed with known places ("in Eccles, Barrhead and
+// Salford": one known place makes the list a list of places).
+void SentencePass::TryContextPlaces() {
+  const size_t known = out_.size();
+  for (int i = 1; i + 1 < n_; ++i) {
+    if (t_[i - 1].lower != "the") continue;
+    const int e = CapPhraseEnd(i, 3);
+    if (e == i || e >= n_ || (t_[e].lower != "area" && t_[e].lower != "areas")) continue;
+    Add(EntityClass::kPlace, Slice(i, e), i, e);
+    Claim(i, e);
+  }
+  auto separator = [&](int k) {
+    return t_[k].text == "," || t_[k].lower == "and" || t_[k].lower == "or";
+  };
+  for (size_t m = 0; m < known; ++m) {
+    if (out_[m].cls != EntityClass::kPlace || out_[m].inside_name) continue;
+    // Rightwards: ", X", " and X", ", and X" after a place or a found item.
+    int k = out_[m].end;
+    while (k + 1 < n_ && separator(k)) {
+      int b = k + 1;
+      if (t_[k].text == "," && b < n_ && (t_[b].lower == "and" || t_[b].lower == "or")) ++b;
+      if (b < n_ && claimed_[b]) {
+        // A known place or another name: skip over it and keep walking.
+        int e = b;
+        while (e < n_ && claimed_[e]) ++e;
+        k = e;
+        continue;
+      }
+      const int e = CapPhraseEnd(b, 3);
+      if (e == b || (e < n_ && !separator(e) && t_[e].kind != TokenKind::kPunct &&
+                     Cap(e))) {
+        break;
+      }
+      Add(EntityClass::kPlace, Slice(b, e), b, e);
+      Claim(b, e);
+      k = e;
+    }
+  }
 }
 
 int SentencePass::TryCrimeType(int i) {

@@ -92,6 +92,8 @@ class SentencePass {
   void TryOrganisation(int i);
   bool HasArticleForm(int i, int e, int length) const;
   int TryPlace(int i);
+  void TryContextPlaces();
+  int CapPhraseEnd(int i, int max_len) const;
   int TryCrimeType(int i);
   // sentence_pass_people.cc
   void TryPerson(int i);

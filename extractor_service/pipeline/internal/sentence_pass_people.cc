@@ -95,6 +95,7 @@ bool SentencePass::TryPrefixedPerson(int i) {
   }
   std::string role, rule;
   bool plural = false;
+  int last_role_begin = -1, roles = 0;
   while (j < n_) {
     PhraseTable::Match rm = gaz_.ranks().LongestAt(t_, j, n_);
     PhraseTable::Match tm = gaz_.titles().LongestAt(t_, j, n_);
@@ -107,6 +108,8 @@ bool SentencePass::TryPrefixedPerson(int i) {
         const std::string_view last = t_[j + (is_rank ? rm.length : tm.length) - 1].text;
         plural = last.size() > 1 && last.back() == 's' && role.back() != 's';
       }
+      last_role_begin = j;
+      ++roles;
       j += is_rank ? rm.length : tm.length;
     } else if (gaz_.IsHonorific(t_[j]) && j + 1 < n_ && Cap(j + 1)) {
       ++j;
@@ -141,10 +144,18 @@ bool SentencePass::TryPrefixedPerson(int i) {
     canonical = people_.BySurname(t_[j].text);
     if (canonical.empty()) return false;
   }
-  // The alias starts at the rank, after the force: "Chief Constable Ann
-  // Lee", not "Northshire Police Chief Constable Ann Lee". A plural rank
-  // ("Inspectors Ann Lee and ...") is no surface form of one person.
-  const int alias_begin = org.empty() ? i : i + om.length;
+  // The alias is the last title with the name: "Ch Supt Ann Lee" of
+  // "district commander Ch Supt Ann Lee". A force's one-word short form
+  // reads as part of the title ("Met Commander Ann Lee"); a force's full
+  // name does not ("Northshire Police Chief Constable Ann Lee" gives "Chief
+  // Constable Ann Lee"). A plural rank ("Inspectors Ann Lee and ...") is no
+  // surface form of one person.
+  int alias_begin = org.empty() ? i : i + om.length;
+  if (roles > 1) {
+    alias_begin = last_role_begin;
+  } else if (!org.empty() && om.length == 1) {
+    alias_begin = i;
+  }
   if (!org.empty()) {
     Mention& f = Add(EntityClass::kOrganization, org, i, i + om.length);
     f.force = true;

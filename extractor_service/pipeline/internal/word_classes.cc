@@ -35,6 +35,14 @@ bool IsGenericModifier(const Token& t) {
   return words->contains(absl::string_view(t.lower.data(), t.lower.size()));
 }
 
+bool IsCompassPoint(const Token& t) {
+  static const auto* words = new absl::flat_hash_set<std::string>{
+      "north", "south", "east", "west", "central", "northern", "southern",
+      "eastern", "western", "mid", "inner", "outer", "greater", "north-east",
+      "north-west", "south-east", "south-west"};
+  return words->contains(absl::string_view(t.lower.data(), t.lower.size()));
+}
+
 bool IsAcronym(const Token& t) {
   if (t.kind != TokenKind::kWord || t.text.size() < 2) return false;
   std::string_view w = t.text;

@@ -27,6 +27,9 @@ inline bool IsConnector(const Token& t) {
 // Two or more capitals, optionally with a plural "s" ("VSUs").
 bool IsAcronym(const Token& t);
 
+// "north", "South", "central", "Western": a compass point before a place.
+bool IsCompassPoint(const Token& t);
+
 // An adjective that says what kind of thing a campaign or unit is, not which
 // one ("national", "local", "summer"): a capitalised phrase of these and a
 // head-word ("National and International Campaign") names nothing.
