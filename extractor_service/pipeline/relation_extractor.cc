@@ -35,7 +35,19 @@ DocumentFocus ComputeFocus(const AnalyzedDocument& doc) {
   std::map<std::string, Score> scores;
   focus.sentence_activity.assign(doc.sentences.size(), nullptr);
   std::vector<bool> ambiguous(doc.sentences.size(), false);
+  focus.sentence_unit.assign(doc.sentences.size(), nullptr);
+  std::vector<bool> two_units(doc.sentences.size(), false);
   for (const Mention& m : doc.mentions) {
+    if (m.cls == EntityClass::kUnit && !m.inside_name && !m.acronym &&
+        !two_units[m.sentence]) {
+      const Mention*& one = focus.sentence_unit[m.sentence];
+      if (one == nullptr) {
+        one = &m;
+      } else if (one->canonical != m.canonical) {
+        one = nullptr;
+        two_units[m.sentence] = true;
+      }
+    }
     if (IsNamedActivity(m) && !ambiguous[m.sentence]) {
       const Mention*& one = focus.sentence_activity[m.sentence];
       if (one == nullptr) {

@@ -37,6 +37,8 @@ struct DocumentFocus {
   // Per sentence: the one operation, campaign or programme it names, or
   // nullptr (none, or two different ones).
   std::vector<const Mention*> sentence_activity;
+  // Per sentence: the one unit it names, or nullptr.
+  std::vector<const Mention*> sentence_unit;
 };
 
 struct RuleContext {

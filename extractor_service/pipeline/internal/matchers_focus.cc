@@ -53,21 +53,25 @@ void OperatesInActivityPlace(const RuleContext& ctx, const RelationRule& rule,
 
 // The same places in a sentence that names no operation go to the one a
 // neighbouring sentence names ("Warrants were executed in Leeds. The raids
-// were part of Operation Alder."), when only one is named there, else to
-// the one the article is about.
+// were part of Operation Alder.") or, naming none, the one unit it names;
+// the sentence before is asked first (it is the one this sentence goes on
+// from); when neither names one, to the operation the article is about.
 void OperatesInFocus(const RuleContext& ctx, const RelationRule& rule,
                      const DraftSink& out) {
   if (ctx.focus == nullptr || HasLocalActivity(ctx)) return;
   const std::vector<const Mention*>& named = ctx.focus->sentence_activity;
+  const std::vector<const Mention*>& units = ctx.focus->sentence_unit;
   const int s = ctx.sentence;
-  const Mention* before = s > 0 ? named[s - 1] : nullptr;
-  const Mention* after = s + 1 < static_cast<int>(named.size()) ? named[s + 1] : nullptr;
-  const Mention* subject = Topic(ctx);
-  if (before != nullptr && (after == nullptr || after->canonical == before->canonical)) {
-    subject = before;
-  } else if (after != nullptr && before == nullptr) {
-    subject = after;
-  }
+  // A neighbour's operation, else the unit it names ("Officers from the
+  // Dog Unit seized drugs. Arrests were made in Leeds and Bradford.").
+  auto subject_of = [&](int k) -> const Mention* {
+    if (k < 0 || k >= static_cast<int>(named.size())) return nullptr;
+    return named[k] != nullptr ? named[k] : units[k];
+  };
+  const Mention* before = subject_of(s - 1);
+  const Mention* after = subject_of(s + 1);
+  const Mention* subject = before != nullptr ? before : after;
+  if (subject == nullptr) subject = Topic(ctx);
   if (subject == nullptr) return;
   for (const Mention* p : ActivityPlaces(ctx, rule.Words("place_preps"))) {
     out.EmitEntity(subject->canonical, *p);

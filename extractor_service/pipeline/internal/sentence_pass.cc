@@ -261,6 +261,26 @@ void SentencePass::TryContextPlaces() {
   auto separator = [&](int k) {
     return t_[k].text == "," || t_[k].lower == "and" || t_[k].lower == "or";
   };
+  // "Hoyland, Grimethorpe and Thurnscoe areas": a list that ends in
+  // "areas" lists places.
+  for (int i = 1; i + 1 < n_; ++i) {
+    if (t_[i].lower != "areas" || !Cap(i - 1) || claimed_[i - 1]) continue;
+    int e = i;
+    while (e > 0) {
+      int b = e;
+      while (b > 0 && e - b < 3 && !claimed_[b - 1] && Cap(b - 1) && !Function(b - 1) &&
+             gaz_.HeadClass(t_[b - 1]).empty()) {
+        --b;
+      }
+      if (b == e) break;
+      Add(EntityClass::kPlace, Slice(b, e), b, e);
+      Claim(b, e);
+      e = b;
+      if (e > 0 && t_[e - 1].lower == "and") --e;
+      if (e > 0 && t_[e - 1].text == ",") --e;
+      if (e == b) break;
+    }
+  }
   for (size_t m = 0; m < known; ++m) {
     if (out_[m].cls != EntityClass::kPlace || out_[m].inside_name) continue;
     // Rightwards: ", X", " and X", ", and X" after a place or a found item.
@@ -283,6 +303,32 @@ void SentencePass::TryContextPlaces() {
       Add(EntityClass::kPlace, Slice(b, e), b, e);
       Claim(b, e);
       k = e;
+    }
+    // Leftwards: "Southend, Westcliff, Basildon": unknown items before a
+    // known one, back to the word that opens the list.
+    int e = out_[m].begin;
+    while (e >= 2 && separator(e - 1)) {
+      int sep = e - 1;
+      if (t_[sep].lower == "and" && sep > 0 && t_[sep - 1].text == ",") --sep;
+      if (claimed_[sep - 1]) {
+        int b = sep - 1;
+        while (b > 0 && claimed_[b - 1]) --b;
+        e = b;
+        continue;
+      }
+      int b = sep;
+      while (b > 0 && sep - b < 3 && !claimed_[b - 1] && Cap(b - 1) && !Function(b - 1) &&
+             !t_[b - 1].all_caps && gaz_.HeadClass(t_[b - 1]).empty()) {
+        --b;
+      }
+      // The first item must follow a word that opens a list of places.
+      if (b == sep || b == 0 || (t_[b - 1].kind == TokenKind::kWord && !separator(b - 1) &&
+                                 !Function(b - 1) && t_[b - 1].capitalized)) {
+        break;
+      }
+      Add(EntityClass::kPlace, Slice(b, sep), b, sep);
+      Claim(b, sep);
+      e = b;
     }
   }
 }

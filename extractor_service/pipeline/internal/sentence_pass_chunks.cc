@@ -28,6 +28,8 @@ int SentencePass::ChunkEnd(int i) const {
     }
     if (IsConnector(t) && k + 1 < n_ && end == k) {
       if (t.lower == "and" && !gaz_.HeadClass(t_[k - 1]).empty()) break;
+      // "Colchester and Clacton": a known place ends a list item.
+      if (t.lower == "and" && gaz_.places().LongestAt(t_, i, k).length == k - i) break;
       int m = k + 1;
       if (t_[m].lower == "the" && (t.lower == "of" || t.lower == "for")) ++m;
       if (m < n_ && !claimed_[m] && Cap(m) && !Function(m)) {
