@@ -26,6 +26,7 @@ const std::pair<const char*, BuiltinMatcher> kMatchers[] = {
     {"operates_in_focus", internal::OperatesInFocus},
     {"targets_focus", internal::TargetsFocus},
     {"leads_nominal", internal::LeadsNominal},
+    {"member_of_publishing_force", internal::MemberOfPublishingForce},
     {"said_colon", internal::SaidColon},
     {"said_colon_next_sentence", internal::SaidColonNextSentence},
     {"said_quote_first", internal::SaidQuoteFirst},

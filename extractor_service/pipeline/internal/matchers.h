@@ -31,6 +31,7 @@ KG_MATCHER(OperatesInActivityPlace);
 KG_MATCHER(OperatesInFocus);
 KG_MATCHER(TargetsFocus);
 KG_MATCHER(LeadsNominal);
+KG_MATCHER(MemberOfPublishingForce);
 // matchers_leads.cc
 KG_MATCHER(LeadsLedBy);
 KG_MATCHER(LeadsWhoClause);

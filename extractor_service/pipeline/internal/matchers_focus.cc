@@ -123,7 +123,14 @@ void LeadsNominal(const RuleContext& ctx, const RelationRule& rule,
     if (!verbs.contains(t[v].lower)) continue;
     const std::string_view det = t[v + 1].lower;
     if (det != "the" && det != "this") continue;
-    const std::string_view noun = t[v + 2].lower;
+    // "the operation", "the force-wide campaign": one modifier may come
+    // between.
+    int at = v + 2;
+    if (at + 1 < n && t[at + 1].kind == TokenKind::kWord && !t[at + 1].capitalized &&
+        (t[at + 1].lower == "operation" || t[at + 1].lower == "campaign")) {
+      ++at;
+    }
+    const std::string_view noun = t[at].lower;
     EC cls;
     if (noun == "operation") {
       cls = EC::kOperation;
@@ -145,7 +152,40 @@ void LeadsNominal(const RuleContext& ctx, const RelationRule& rule,
     if (value == nullptr && ctx.last_named != nullptr && ctx.last_named->cls == cls) {
       value = ctx.last_named;
     }
+    // Writers call an operation a campaign and the reverse: with nothing
+    // of the nominal's class named, it is the article's operation.
+    if (value == nullptr) value = topic;
     if (value != nullptr) out.EmitEntity(who->canonical, *value);
+  }
+}
+
+// A police officer named with a rank and quoted (a word of $reporting or a
+// quotation mark in the sentence) in an article about one
+// force speaks for that force when the sentence ties them to no body of
+// their own (a force's own release): the document's most-mentioned force,
+// if it is a police force ("... Police", "... Constabulary").
+void MemberOfPublishingForce(const RuleContext& ctx, const RelationRule& rule,
+                             const DraftSink& out) {
+  const WordList& reporting = rule.Words("reporting");
+  const std::string& force = ctx.primary_force;
+  if (force.find("Police") == std::string::npos &&
+      force.find("Constabulary") == std::string::npos) {
+    return;
+  }
+  const std::vector<Token>& t = ctx.tokens();
+  for (const Mention* m : ctx.mentions) {
+    if (m->cls != EC::kPerson || m->pronoun || !m->org.empty() ||
+        m->role_rule != "has_role.rank_before_name") {
+      continue;
+    }
+    // Only an officer who speaks: the article's spokesperson speaks for
+    // its force; an officer merely named may be from anywhere.
+    bool speaks = false;
+    for (int k = m->end; k < static_cast<int>(t.size()) && !speaks; ++k) {
+      speaks = reporting.contains(t[k].lower) || t[k].text == "\"";
+    }
+    for (int k = 0; k < m->begin && !speaks; ++k) speaks = t[k].text == "\"";
+    if (speaks) out.Emit(m->canonical, force, true, EC::kOrganization);
   }
 }
 

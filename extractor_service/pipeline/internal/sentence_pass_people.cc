@@ -126,6 +126,13 @@ bool SentencePass::TryPrefixedPerson(int i) {
     if (j < n_ && t_[j].text == ".") ++j;
   }
   if (j == i || j >= n_) return false;
+  // "Detective Inspector for Organised Crime, Ann Lee": the post's remit,
+  // then the name after a comma.
+  if (!role.empty() && j + 2 < n_ && (t_[j].lower == "for" || t_[j].lower == "of")) {
+    int r = j + 1;
+    while (r < n_ && r - j <= 5 && (Cap(r) || t_[r].lower == "and")) ++r;
+    if (r > j + 1 && r < n_ && t_[r].text == ",") j = r;
+  }
   int k = NameEnd(j, 3);
   if (k == j && !role.empty() && t_[j].text == ",") {
     k = NameEnd(j + 1, 3);
