@@ -102,6 +102,11 @@ bool SentencePass::ClassifyChunk(int b, int e) {
   if (h < n_ && t_[h].kind == TokenKind::kWord && !t_[h].capitalized &&
       t_[h].lower.back() != 's') {
     head_class = gaz_.HeadClass(t_[h]);
+    // "Leeds streets", "every London borough": an address word in lower
+    // case names no place; "Salford ward" and "Caerphilly county" do.
+    if (head_class == "Place" && t_[h].lower != "ward" && t_[h].lower != "county") {
+      head_class.clear();
+    }
   }
   if (!head_class.empty() && head_class != "Organization") {
     const EntityClass cls = ClassFromName(head_class);
@@ -127,6 +132,12 @@ bool SentencePass::ClassifyChunk(int b, int e) {
   }
   if (e - b < 2) return false;
   std::string cls_name = gaz_.HeadClass(t_[e - 1]);
+  // "Belfast Irish National Liberation Army": a place before a body's
+  // name of three or more words says where it is, not what it is called.
+  if (cls_name == "Organization") {
+    const int place = gaz_.places().LongestAt(t_, b, e).length;
+    if (place > 0 && e - (b + place) >= 3 && Cap(b + place)) return ClassifyChunk(b + place, e);
+  }
   for (int k = b; cls_name.empty() && k + 1 < e; ++k) {
     if (t_[k + 1].lower == "for" || t_[k + 1].lower == "of") {
       cls_name = gaz_.HeadClass(t_[k]);

@@ -31,7 +31,9 @@ void SentencePass::TryPerson(int i) {
   // "Sidney Street".
   if (k - i >= 2 && gaz_.IsFirstName(t) && Free(i, k) &&
       gaz_.places().LongestAt(t_, i, k).length != k - i &&
-      gaz_.HeadClass(t_[k - 1]) != "Place") {
+      gaz_.HeadClass(t_[k - 1]) != "Place" &&
+      // "Bradford District Council": the start of a body's name.
+      (k == n_ || gaz_.HeadClass(t_[k]).empty() || !Cap(k))) {
     Mention& m = Add(EntityClass::kPerson, Slice(i, k), i, k);
     m.role_rule = "type.given_name";
     people_.Observe(m.canonical);

@@ -38,7 +38,7 @@ bool IsGenericModifier(const Token& t) {
 bool IsCompassPoint(const Token& t) {
   static const auto* words = new absl::flat_hash_set<std::string>{
       "north", "south", "east", "west", "central", "northern", "southern",
-      "eastern", "western", "mid", "inner", "outer", "greater", "north-east",
+      "eastern", "western", "mid", "north-east",
       "north-west", "south-east", "south-west"};
   return words->contains(absl::string_view(t.lower.data(), t.lower.size()));
 }
