@@ -175,7 +175,8 @@ void MemberOfPublishingForce(const RuleContext& ctx, const RelationRule& rule,
   const std::vector<Token>& t = ctx.tokens();
   for (const Mention* m : ctx.mentions) {
     if (m->cls != EC::kPerson || m->pronoun || !m->org.empty() ||
-        m->role_rule != "has_role.rank_before_name") {
+        (m->role_rule != "has_role.rank_before_name" &&
+         m->role_rule != "has_role.title_appositive")) {
       continue;
     }
     // Only an officer who speaks: the article's spokesperson speaks for

@@ -18,7 +18,7 @@ void TargetsInName(const RuleContext& ctx, const RelationRule&, const DraftSink&
 }
 
 // "<Unit> ... to tackle knife crime and robbery": a word of $cues with the
-// nearest target-able name at most 15 tokens before it (no word of
+// nearest target-able name at most 25 tokens before it (no word of
 // $intervening_stops in between) and crime types after it up to a word of
 // $clause_stops.
 void TargetsByCue(const RuleContext& ctx, const RelationRule& rule,
@@ -33,7 +33,7 @@ void TargetsByCue(const RuleContext& ctx, const RelationRule& rule,
       if (m->end > c) break;
       if (IsTargetable(*m) && !m->inside_name) subject = m;
     }
-    if (subject == nullptr || c - subject->end > 15) continue;
+    if (subject == nullptr || c - subject->end > 25) continue;
     bool blocked = false;
     for (int k = subject->end; k < c; ++k) blocked |= blockers.contains(t[k].lower);
     if (blocked) continue;

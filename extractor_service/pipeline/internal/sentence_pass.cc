@@ -45,6 +45,7 @@ std::vector<Mention> SentencePass::Run() {
   for (size_t m = 0, people = out_.size(); m < people; ++m) TryAppositiveRole(m);
   for (int i = 0; i < n_; ++i) TryShortName(i);
   for (int i = 0; i < n_;) i = TryChunk(i);
+  for (int i = 0; i < n_; ++i) TryDescribedUnit(i);
   for (int i = 0; i < n_; ++i) TryOrganisation(i);
   for (int i = 0; i < n_;) i = TryPlace(i);
   TryContextPlaces();

@@ -100,12 +100,14 @@ class SentencePass {
   bool TryAppositiveAfterName(int i);
   bool TryPrefixedPerson(int i);
   void TryAppositiveRole(size_t person);
+  void BodyAfterRole(int e, Mention* p);
   void AddPerson(int b, int e, int name_b, int name_e, bool alias);
   // sentence_pass_chunks.cc
   int TryChunk(int i);
   int ChunkEnd(int i) const;
   bool ClassifyChunk(int b, int e);
   void TryAcronym(int p, size_t mention_index);
+  void TryDescribedUnit(int i);
 
   const Gazetteer& gaz_;
   const AnalyzedDocument& doc_;

@@ -76,7 +76,7 @@ int SentencePass::TryChunk(int i) {
   // "Northshire Police Dog Unit": the force, then its unit as a chunk of
   // its own.
   if (force > 0) return i + force;
-  if (!ClassifyChunk(i, e)) {
+  if (!ClassifyChunk(i, e) && gaz_.places().LongestAt(t_, i, e).length != e - i) {
     for (int k = i; k < e; ++k) {
       if (IsConnector(t_[k])) {
         Claim(i, e);
@@ -166,6 +166,29 @@ void SentencePass::TryAcronym(int p, size_t mention_index) {
   copy.end = p + 2;
   out_.push_back(std::move(copy));
   Claim(p, p + 3);
+}
+
+// "the regional organised crime unit Tarian": a lower-case unit head-word
+// followed by a capitalised name that no gazetteer knows names a unit;
+// later bare mentions of the name are that unit.
+void SentencePass::TryDescribedUnit(int i) {
+  if (i + 1 >= n_ || t_[i].capitalized || t_[i].kind != TokenKind::kWord ||
+      gaz_.HeadClass(t_[i]) != "Unit") {
+    return;
+  }
+  const int b = i + 1;
+  int e = b;
+  while (e < n_ && e - b < 3 && !claimed_[e] && Cap(e) && !Function(e) &&
+         gaz_.HeadClass(t_[e]).empty()) {
+    ++e;
+  }
+  if (e == b || (e < n_ && Cap(e)) || gaz_.places().LongestAt(t_, b, e).length > 0 ||
+      gaz_.organisations().LongestAt(t_, b, e).length > 0) {
+    return;
+  }
+  Mention& m = Add(EntityClass::kUnit, Slice(b, e), b, e);
+  names_.Observe(m.canonical, m.canonical, m.cls);
+  Claim(b, e);
 }
 
 }  // namespace kg::extractor::internal

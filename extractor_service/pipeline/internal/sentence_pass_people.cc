@@ -95,7 +95,7 @@ bool SentencePass::TryPrefixedPerson(int i) {
     org = om.entry->canonical;
     j += om.length;
   }
-  std::string role, rule;
+  std::string role, rule, second_role, second_rule;
   bool plural = false;
   int last_role_begin = -1, roles = 0;
   while (j < n_) {
@@ -103,6 +103,11 @@ bool SentencePass::TryPrefixedPerson(int i) {
     PhraseTable::Match tm = gaz_.titles().LongestAt(t_, j, n_);
     if (rm.length > 0 || tm.length > 0) {
       const bool is_rank = rm.length >= tm.length;
+      if (!role.empty() && second_role.empty()) {
+        // "district commander Ch Supt Ann Lee": a title and a rank.
+        second_role = is_rank ? rm.entry->canonical : tm.entry->canonical;
+        second_rule = is_rank ? "has_role.rank_before_name" : "has_role.title_before_name";
+      }
       if (role.empty()) {
         role = is_rank ? rm.entry->canonical : tm.entry->canonical;
         rule = is_rank ? "has_role.rank_before_name" : "has_role.title_before_name";
@@ -179,6 +184,10 @@ bool SentencePass::TryPrefixedPerson(int i) {
   }
   p.role = role;
   p.role_rule = rule;
+  if (!second_role.empty() && second_role != role) {
+    p.appositive_role = second_role;
+    p.appositive_role_rule = second_rule;
+  }
   if (!org.empty()) {
     p.org = org;
     p.org_rule = "member_of.force_before_rank";
@@ -212,6 +221,25 @@ void SentencePass::TryAppositiveRole(size_t person) {
     org = om.entry->canonical;
     k += om.length;
   }
+  if (!p.appositive_role.empty()) return;
+  // "head of public protection at Northshire Police": a post named by its
+  // remit, up to the body it is held at.
+  if (t_[k].lower == "head" && k + 2 < n_ && t_[k + 1].lower == "of") {
+    int e = k + 2;
+    while (e < n_ && e - k < 7 && t_[e].kind == TokenKind::kWord &&
+           t_[e].lower != "for" && t_[e].lower != "at" && t_[e].lower != "and" &&
+           !IsReportingVerb(t_[e])) {
+      ++e;
+    }
+    if (e == k + 2 || e >= n_ || (t_[e].text != "," && t_[e].lower != "for" &&
+                                  t_[e].lower != "at")) {
+      return;
+    }
+    p.appositive_role = Slice(k, e);
+    p.appositive_role_rule = "has_role.appositive_after_name";
+    BodyAfterRole(e, &p);
+    return;
+  }
   const PhraseTable::Match title = gaz_.titles().LongestAt(t_, k, n_);
   const PhraseTable::Match rank = gaz_.ranks().LongestAt(t_, k, n_);
   const PhraseTable::Match& role = title.length >= rank.length ? title : rank;
@@ -239,10 +267,26 @@ void SentencePass::TryAppositiveRole(size_t person) {
   if (canonical == p.role) return;
   p.appositive_role = std::move(canonical);
   p.appositive_role_rule = "has_role.appositive_after_name";
+  BodyAfterRole(e, &p);
   if (!org.empty() && p.org.empty()) {
     p.org = org;
     p.org_rule = "member_of.appositive_body_title";
   }
+}
+
+// "..., head of crime operations for the PSNI": a force or national body
+// right after "for"/"at"/"of" following an appositive role is the person's
+// organisation.
+void SentencePass::BodyAfterRole(int e, Mention* p) {
+  if (!p->org.empty() || e + 1 >= n_) return;
+  const std::string_view w = t_[e].lower;
+  if (w != "for" && w != "at" && w != "of") return;
+  int k = e + 1;
+  if (t_[k].lower == "the" && k + 1 < n_) ++k;
+  const PhraseTable::Match om = gaz_.organisations().LongestAt(t_, k, n_);
+  if (om.length == 0) return;
+  p->org = om.entry->canonical;
+  p->org_rule = "member_of.appositive_body_title";
 }
 
 }  // namespace kg::extractor::internal
