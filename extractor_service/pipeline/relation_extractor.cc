@@ -71,6 +71,28 @@ DocumentFocus ComputeFocus(const AnalyzedDocument& doc) {
     s.last_sentence = m.sentence;
     s.score += m.sentence < kOpeningSentences ? 1 + kOpeningBonus : 1;
   }
+  for (size_t i = 0; i < doc.mentions.size(); ++i) {
+    const Mention& p = doc.mentions[i];
+    if (p.cls != EntityClass::kPerson || p.pronoun) continue;
+    bool tied = !p.org.empty();
+    const std::vector<Token>& t = doc.sentences[p.sentence].tokens;
+    for (size_t j = i + 1; !tied && j < doc.mentions.size(); ++j) {
+      const Mention& b = doc.mentions[j];
+      if (b.sentence != p.sentence || b.begin - p.end > 4) break;
+      if (b.cls != EntityClass::kUnit && b.cls != EntityClass::kOrganization) continue;
+      bool linked = b.begin > p.end;
+      for (int k = p.end; linked && k < b.begin; ++k) {
+        const std::string_view w = t[k].lower;
+        linked = w == "," || w == "from" || w == "of" || w == "at" || w == "for" ||
+                 w == "the" || w == "with";
+      }
+      tied = linked;
+    }
+    if (tied && std::find(focus.affiliated.begin(), focus.affiliated.end(),
+                          p.canonical) == focus.affiliated.end()) {
+      focus.affiliated.push_back(p.canonical);
+    }
+  }
   int best = 0, second = 0;
   for (const auto& [name, s] : scores) {
     if (s.score > best) {

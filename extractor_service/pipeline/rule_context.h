@@ -37,6 +37,9 @@ struct DocumentFocus {
   // Per sentence: the one operation, campaign or programme it names, or
   // nullptr (none, or two different ones).
   std::vector<const Mention*> sentence_activity;
+  // People the document ties to a body of their own somewhere: a force or
+  // title before the name, or "X of/from/at the Y Unit" after it.
+  std::vector<std::string> affiliated;
   // Per sentence: the one unit it names, or nullptr.
   std::vector<const Mention*> sentence_unit;
 };

@@ -3,6 +3,8 @@
 // the whole article is about (RuleContext::focus). Real reports name the
 // operation once and then say where officers went and what they went after
 // in sentences of their own.
+#include <algorithm>
+
 #include "extractor_service/pipeline/internal/matcher_util.h"
 #include "extractor_service/pipeline/internal/matchers.h"
 
@@ -168,6 +170,7 @@ void MemberOfPublishingForce(const RuleContext& ctx, const RelationRule& rule,
                              const DraftSink& out) {
   const WordList& reporting = rule.Words("reporting");
   const std::string& force = ctx.primary_force;
+  if (ctx.focus == nullptr) return;
   if (force.find("Police") == std::string::npos &&
       force.find("Constabulary") == std::string::npos) {
     return;
@@ -177,6 +180,10 @@ void MemberOfPublishingForce(const RuleContext& ctx, const RelationRule& rule,
     if (m->cls != EC::kPerson || m->pronoun || !m->org.empty() ||
         (m->role_rule != "has_role.rank_before_name" &&
          m->role_rule != "has_role.title_appositive")) {
+      continue;
+    }
+    if (std::find(ctx.focus->affiliated.begin(), ctx.focus->affiliated.end(),
+                  m->canonical) != ctx.focus->affiliated.end()) {
       continue;
     }
     // Only an officer who speaks: the article's spokesperson speaks for

@@ -226,7 +226,9 @@ void SentencePass::TryAppositiveRole(size_t person) {
   // remit, up to the body it is held at.
   if (t_[k].lower == "head" && k + 2 < n_ && t_[k + 1].lower == "of") {
     int e = k + 2;
-    while (e < n_ && e - k < 7 && t_[e].kind == TokenKind::kWord &&
+    // The remit is in lower case; "Head of the Dog Unit" names a unit the
+    // person leads, which the leads rules read.
+    while (e < n_ && e - k < 7 && t_[e].kind == TokenKind::kWord && !t_[e].capitalized &&
            t_[e].lower != "for" && t_[e].lower != "at" && t_[e].lower != "and" &&
            !IsReportingVerb(t_[e])) {
       ++e;
