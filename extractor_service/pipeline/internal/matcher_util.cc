@@ -34,9 +34,9 @@ std::vector<const Mention*> CrimesAfter(const RuleContext& ctx, int from,
   return out;
 }
 
-Nominal FindNominal(const RuleContext& ctx) {
+Nominal FindNominal(const RuleContext& ctx, int from) {
   const std::vector<Token>& t = ctx.tokens();
-  for (int k = 0; k < static_cast<int>(t.size()); ++k) {
+  for (int k = from; k < static_cast<int>(t.size()); ++k) {
     const std::string_view w = t[k].text;
     Nominal nom;
     if (w == "campaign" || w == "campaigns") {

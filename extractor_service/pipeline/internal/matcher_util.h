@@ -32,7 +32,8 @@ struct Nominal {
   EC cls = EC::kCampaign;
   bool plural = false;
 };
-Nominal FindNominal(const RuleContext& ctx);
+// The first such word at or after token `from`.
+Nominal FindNominal(const RuleContext& ctx, int from = 0);
 std::vector<std::string> Antecedents(const RuleContext& ctx, const Nominal& nom);
 
 // Original text of normalised bytes [b, e) without surrounding spaces and

@@ -38,6 +38,17 @@ const Mention* Topic(const RuleContext& ctx) {
   return ctx.focus == nullptr ? nullptr : ctx.focus->topic;
 }
 
+// A rank of the police ("Detective Inspector", "Chief Constable"), not a
+// civic title ("Mayor", "Chief Executive").
+bool IsPoliceRank(const std::string& role) {
+  if (role.find("Crime Commissioner") != std::string::npos) return false;
+  for (const char* word : {"Constable", "Sergeant", "Inspector", "Superintendent",
+                           "Commander", "Commissioner"}) {
+    if (role.find(word) != std::string::npos) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 // "Warrants were executed in Leeds and Bradford as part of Operation Alder":
@@ -88,6 +99,12 @@ void TargetsFocus(const RuleContext& ctx, const RelationRule& rule,
                   const DraftSink& out) {
   const Mention* topic = Topic(ctx);
   if (topic == nullptr || HasLocalActivity(ctx)) return;
+  // "The operation is backed by a winter campaign against knife crime": an
+  // unnamed campaign of its own goes after the crime (targets.nominal_...),
+  // not the article's operation.
+  for (Nominal k = FindNominal(ctx); k.token >= 0; k = FindNominal(ctx, k.token + 1)) {
+    if (k.cls != topic->cls) return;
+  }
   if (ctx.sentence == 0) {
     for (const Mention* m : ctx.mentions) {
       if (m->cls == EC::kCrimeType && !m->inside_name) out.EmitEntity(topic->canonical, *m);
@@ -179,7 +196,8 @@ void MemberOfPublishingForce(const RuleContext& ctx, const RelationRule& rule,
   for (const Mention* m : ctx.mentions) {
     if (m->cls != EC::kPerson || m->pronoun || !m->org.empty() ||
         (m->role_rule != "has_role.rank_before_name" &&
-         m->role_rule != "has_role.title_appositive")) {
+         m->role_rule != "has_role.title_appositive") ||
+        !IsPoliceRank(m->role)) {
       continue;
     }
     if (std::find(ctx.focus->affiliated.begin(), ctx.focus->affiliated.end(),

@@ -4,11 +4,11 @@
 
 namespace kg::extractor::internal {
 
-// "West End team" -> operates_in West End (place inside the name). Only a
-// unit's name says where it works; an operation's is a code word.
+// "West End team" -> operates_in West End (place inside the name). An
+// operation's name is a code word, not a place ("Operation Peterborough").
 void OperatesInName(const RuleContext& ctx, const RelationRule&, const DraftSink& out) {
   for (const Mention* e : ctx.mentions) {
-    if (e->cls != EC::kUnit) continue;
+    if (!IsTargetable(*e) || e->cls == EC::kOperation) continue;
     for (const Mention* p : ctx.mentions) {
       if (p->cls == EC::kPlace && p->inside_name && p->begin >= e->begin &&
           p->end <= e->end) {

@@ -48,14 +48,22 @@ void TargetsByCue(const RuleContext& ctx, const RelationRule& rule,
 // a word of $cues; the crime types go to the named antecedents.
 void TargetsNominal(const RuleContext& ctx, const RelationRule& rule,
                     const DraftSink& out) {
-  const Nominal nom = FindNominal(ctx);
-  if (nom.token < 0) return;
   const WordList& cues = rule.Words("cues");
   const std::vector<Token>& t = ctx.tokens();
   const int n = static_cast<int>(t.size());
-  int cue = nom.token + 1;
-  while (cue < n && cue - nom.token <= 4 && !cues.contains(t[cue].lower)) ++cue;
-  if (cue >= n || !cues.contains(t[cue].lower)) return;
+  // "The operation is backed by a winter campaign against knife crime":
+  // the nominal the cue follows, not the first one.
+  Nominal nom;
+  int cue = n;
+  for (Nominal k = FindNominal(ctx); k.token >= 0; k = FindNominal(ctx, k.token + 1)) {
+    cue = k.token + 1;
+    while (cue < n && cue - k.token <= 4 && !cues.contains(t[cue].lower)) ++cue;
+    if (cue < n && cues.contains(t[cue].lower)) {
+      nom = k;
+      break;
+    }
+  }
+  if (nom.token < 0) return;
   const std::vector<const Mention*> crimes =
       CrimesAfter(ctx, cue + 1, rule.Words("clause_stops"));
   if (crimes.empty()) return;
