@@ -3,6 +3,14 @@
 #include "extractor_service/pipeline/internal/matchers.h"
 
 namespace kg::extractor::internal {
+namespace {
+
+bool IsCountry(const std::string& place) {
+  return place == "England" || place == "Scotland" || place == "Wales" ||
+         place == "Northern Ireland" || place == "UK" || place == "United Kingdom";
+}
+
+}  // namespace
 
 // "West End team" -> operates_in West End (place inside the name). An
 // operation's name is a code word, not a place ("Operation Peterborough").
@@ -49,6 +57,8 @@ void OperatesNominal(const RuleContext& ctx, const RelationRule& rule,
 void LocatedInParent(const RuleContext& ctx, const RelationRule&, const DraftSink& out) {
   for (const Mention* a : ctx.mentions) {
     if (a->cls != EC::kPlace || a->inside_name || a->parent.empty()) continue;
+    // That a town is in England says nothing an article adds.
+    if (IsCountry(a->parent)) continue;
     for (const Mention* b : ctx.mentions) {
       if (b->cls == EC::kPlace && !b->inside_name && b->canonical == a->parent) {
         out.EmitEntity(a->canonical, *b);

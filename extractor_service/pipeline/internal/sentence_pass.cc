@@ -215,6 +215,13 @@ bool SentencePass::HasArticleForm(int i, int e, int length) const {
 // Places outside names are mentions of their own; places inside a name
 // ("West End team") are kept with inside_name set, for operates_in.
 int SentencePass::TryPlace(int i) {
+  // "England and Wales" is a legal jurisdiction ("crime in England and
+  // Wales fell"), not where anything happened.
+  if (i + 2 < n_ && t_[i].text == "England" && t_[i + 1].lower == "and" &&
+      t_[i + 2].text == "Wales") {
+    Claim(i, i + 3);
+    return i + 3;
+  }
   PhraseTable::Match m = gaz_.places().LongestAt(t_, i, n_);
   if (m.length == 0) return i + 1;
   const bool inside_name = !Free(i, i + m.length);

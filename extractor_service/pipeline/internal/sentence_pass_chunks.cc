@@ -132,6 +132,16 @@ bool SentencePass::ClassifyChunk(int b, int e) {
   }
   if (e - b < 2) return false;
   std::string cls_name = gaz_.HeadClass(t_[e - 1]);
+  // "Public Inquiry of Northgate Borough Council": what comes before "of"
+  // names no body (it ends in no head-word); the body is what follows.
+  if (!cls_name.empty()) {
+    for (int k = b + 1; k + 2 < e; ++k) {
+      if (t_[k].lower == "of" && gaz_.HeadClass(t_[k - 1]).empty() && Cap(k + 1) &&
+          !Function(k + 1)) {
+        return ClassifyChunk(k + 1, e);
+      }
+    }
+  }
   // "Belfast Irish National Liberation Army": a place before a body's
   // name of three or more words says where it is, not what it is called.
   if (cls_name == "Organization") {
