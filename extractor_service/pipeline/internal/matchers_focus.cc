@@ -69,9 +69,17 @@ void OperatesInActivityPlace(const RuleContext& ctx, const RelationRule& rule,
 // were part of Operation Alder.") or, naming none, the one unit it names;
 // the sentence before is asked first (it is the one this sentence goes on
 // from); when neither names one, to the operation the article is about.
+// Sentences with a word of $statistics (crime counted, not policed) give
+// nothing.
 void OperatesInFocus(const RuleContext& ctx, const RelationRule& rule,
                      const DraftSink& out) {
   if (ctx.focus == nullptr || HasLocalActivity(ctx)) return;
+  // "15,000 incidents were reported in the West End": where crime was
+  // counted is not where the operation worked.
+  const WordList& statistics = rule.Words("statistics");
+  for (const Token& t : ctx.tokens()) {
+    if (statistics.contains(t.lower)) return;
+  }
   const std::vector<const Mention*>& named = ctx.focus->sentence_activity;
   const std::vector<const Mention*>& units = ctx.focus->sentence_unit;
   const int s = ctx.sentence;
