@@ -104,7 +104,8 @@ bool SentencePass::ClassifyChunk(int b, int e) {
     head_class = gaz_.HeadClass(t_[h]);
     // "Leeds streets", "every London borough": an address word in lower
     // case names no place; "Salford ward" and "Caerphilly county" do.
-    if (head_class == "Place" && t_[h].lower != "ward" && t_[h].lower != "county") {
+    if ((head_class == "Place" && t_[h].lower != "ward" && t_[h].lower != "county") ||
+        t_[h].lower == "centre") {  // "the Arndale centre" is a place, not a unit
       head_class.clear();
     }
   }
@@ -130,7 +131,8 @@ bool SentencePass::ClassifyChunk(int b, int e) {
     TryAcronym(h + 1, out_.size() - 1);
     return true;
   }
-  if (e - b < 2) return false;
+  // "Manchester City Centre": a place the gazetteer knows keeps its class.
+  if (e - b < 2 || is_place) return false;
   std::string cls_name = gaz_.HeadClass(t_[e - 1]);
   // "Public Inquiry of Northgate Borough Council": what comes before "of"
   // names no body (it ends in no head-word); the body is what follows.
