@@ -3,6 +3,7 @@
 #include <utility>
 
 #include "extractor_service/pipeline/internal/matchers.h"
+#include "extractor_service/pipeline/internal/quotations.h"
 
 namespace kg::extractor {
 namespace {
@@ -25,10 +26,25 @@ const std::pair<const char*, BuiltinMatcher> kMatchers[] = {
     {"said_colon", internal::SaidColon},
     {"said_colon_next_sentence", internal::SaidColonNextSentence},
     {"said_quote_first", internal::SaidQuoteFirst},
+    {"said_quote_follows", internal::SaidQuoteFollows},
+    {"said_partial_quote", internal::SaidPartialQuote},
     {"said_reported", internal::SaidReported},
 };
 
 }  // namespace
+
+MatcherMemo::MatcherMemo() = default;
+MatcherMemo::~MatcherMemo() = default;
+
+const internal::QuotationAnalysis& MatcherMemo::Quotations(
+    const AnalyzedDocument& doc, const WordList& reporting) {
+  for (const auto& [words, analysis] : quotations_) {
+    if (words == &reporting) return *analysis;
+  }
+  quotations_.emplace_back(
+      &reporting, std::make_unique<internal::QuotationAnalysis>(doc, reporting));
+  return *quotations_.back().second;
+}
 
 BuiltinMatcher FindBuiltinMatcher(absl::string_view name) {
   for (const auto& [n, f] : kMatchers) {

@@ -70,6 +70,8 @@ std::vector<FactDraft> RelationExtractor::Extract(const AnalyzedDocument& doc) c
   size_t next = 0, next_author = 0;
   const std::vector<RelationRule>& rules = rules_.rules();
   RuleContext ctx{doc, 0, {}, force, {}};
+  MatcherMemo memo;
+  ctx.memo = &memo;
   for (int s = 0; s < static_cast<int>(doc.sentences.size()); ++s) {
     ctx.sentence = s;
     ctx.mentions.clear();
