@@ -31,9 +31,9 @@ bool IsTitleWord(const Token& t) {
          t.text == "(" || t.text == ")";
 }
 
-constexpr int kMaxTitleGap = 8;    // title words before a trailing speaker
-constexpr int kMaxVerbSearch = 8;  // "X told a meeting of residents:"
-constexpr int kMaxLinkSpan = 12;   // "X of the Y Unit said"
+constexpr int kMaxTitleGap = 8;     // title words before a trailing speaker
+constexpr int kMaxVerbSearch = 12;  // "X told a meeting of the Y Panel:"
+constexpr int kMaxLinkSpan = 12;    // "X of the Y Unit said"
 constexpr int kMinReportedWords = 3;
 constexpr int kMaxReportedSpan = 25;   // verb to partial quotation
 constexpr int kMaxClauseTokens = 40;   // a reporting verb's subject is nearer
@@ -309,10 +309,40 @@ void QuotationAnalysis::AttributeOne(Quotation* q, bool opens_paragraph,
   Reported(q);
 }
 
+// One quotation around its attribution, so `b` joins `a`: interrupted
+// (""It was," she said, "a good day."") or resumed in the next sentence of
+// the paragraph (""It was," she said. "A good day."").
+void QuotationAnalysis::JoinQuotation(Quotation* a, Quotation* b) {
+  if (a->source != QuoteSource::kTrailing || b->speaker == nullptr ||
+      a->speaker->canonical != b->speaker->canonical) {
+    return;
+  }
+  const int s = b->first_sentence;
+  if (b->source == QuoteSource::kLeadIn) {
+    if (a->last_sentence != s ||
+        b->open_token - a->close_token > kMaxTitleGap + kMaxLinkSpan) {
+      return;
+    }
+    const std::vector<Token>& t = T(s);
+    for (int k = a->close_token + 1; k < b->open_token; ++k) {
+      if (t[k].text == "." || t[k].text == ";" || t[k].text == ":") return;
+    }
+  } else if (b->source != QuoteSource::kFollowing || s != a->evidence_end + 1 ||
+             StartsParagraph(s)) {
+    return;
+  }
+  a->pieces.insert(a->pieces.end(), b->pieces.begin(), b->pieces.end());
+  a->last_sentence = b->last_sentence;
+  a->close_token = b->close_token;
+  a->evidence_end = std::max(a->evidence_end, b->evidence_end);
+  b->source = QuoteSource::kJoined;
+}
+
 void QuotationAnalysis::Attribute() {
   const int n = static_cast<int>(doc_.sentences.size());
   SpeakerLog before, so_far;
   size_t verb = 0, carried = 0;
+  int joins_to = -1;  // the last quotation not joined to another
   for (int s = 0; s < n; ++s) {
     const bool paragraph = StartsParagraph(s);
     if (paragraph) {
@@ -326,6 +356,8 @@ void QuotationAnalysis::Attribute() {
     for (int i = first_quotation_[s]; i < first_quotation_[s + 1]; ++i) {
       Quotation& q = quotations_[i];
       AttributeOne(&q, paragraph && q.open_token == 0, before, so_far);
+      if (joins_to >= 0) JoinQuotation(&quotations_[joins_to], &q);
+      if (q.source != QuoteSource::kJoined) joins_to = i;
       if (q.speaker != nullptr) so_far.Add(q.speaker);
     }
     for (; verb < verbs_.size() && verbs_[verb].sentence == s; ++verb) {

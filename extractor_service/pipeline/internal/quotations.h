@@ -25,6 +25,9 @@
 //               paragraph) or earlier in its own paragraph
 //   kReported   inside reported speech, not at the start of a sentence:
 //               X said the raid was "the largest to date".
+// A quotation interrupted by its attribution ("It was," she said, "a good
+// day.") or resumed right after it ("It was," she said. "A good day.") is
+// one quotation: the second part is kJoined to the first.
 // The speaker of a reporting verb is its subject: the person just before it
 // (after "has", "also", ...), the person a "who" clause or an appositive
 // between commas belongs to, or the person before "of"/"from" phrases ("X
@@ -50,10 +53,12 @@ enum class QuoteSource : uint8_t {
   kTrailing,
   kFollowing,
   kReported,
+  kJoined,  // the rest of an interrupted quotation, part of the one before
 };
 
 struct Quotation {
-  // The text inside the marks, one piece per paragraph (normalised bytes).
+  // The text inside the marks, one piece per paragraph or interruption
+  // (normalised bytes).
   struct Piece {
     uint32_t begin = 0;
     uint32_t end = 0;
@@ -125,6 +130,7 @@ class QuotationAnalysis {
   bool LeadIn(Quotation* q, int s, int end, bool line_end);
   bool Trailing(Quotation* q);
   bool Reported(Quotation* q);
+  void JoinQuotation(Quotation* a, Quotation* b);
   const Mention* SubjectOf(int s, int v, int depth = 0) const;
   std::pair<int, int> MentionsIn(int s, int b, int e) const;  // begin in [b, e)
   const Mention* PersonEndingAt(int s, int end) const;

@@ -155,6 +155,21 @@ TEST_F(QuotationsTest, AttributionAfterTheQuotation) {
                   Said{"", "We will be back.", kNone, 6, 6}));
 }
 
+TEST_F(QuotationsTest, QuotationInterruptedOrResumedAfterItsAttributionIsOne) {
+  EXPECT_THAT(
+      Quotations("\"Residents feel safer,\" Insp Carol Baines said, \"and that "
+                 "matters.\" \"Thanks.\"\n"
+                 "Insp Carol Baines told a meeting of the Northtown Police and "
+                 "Crime Panel: \"Thank you.\""),
+      ElementsAre(
+          Said{"Carol Baines",
+               "Residents feel safer, and that matters. Thanks.", kTrailing, 0,
+               1},
+          Said{"Carol Baines", "and that matters.", QuoteSource::kJoined, 0, 0},
+          Said{"Carol Baines", "Thanks.", QuoteSource::kJoined, 1, 1},
+          Said{"Carol Baines", "Thank you.", kLeadIn, 2, 2}));
+}
+
 TEST_F(QuotationsTest, QuotationWithoutAttributionFollowsTheOneSpeaker) {
   EXPECT_THAT(
       Quotations("Insp Carol Baines, who led the operation, said the results "
