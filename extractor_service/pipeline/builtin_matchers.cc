@@ -37,13 +37,23 @@ MatcherMemo::MatcherMemo() = default;
 MatcherMemo::~MatcherMemo() = default;
 
 const internal::QuotationAnalysis& MatcherMemo::Quotations(
-    const AnalyzedDocument& doc, const WordList& reporting) {
-  for (const auto& [words, analysis] : quotations_) {
-    if (words == &reporting) return *analysis;
+    const AnalyzedDocument& doc, const RelationRule& rule) {
+  for (const auto& [r, analysis] : by_rule_) {
+    if (r == &rule) return *analysis;
   }
-  quotations_.emplace_back(
-      &reporting, std::make_unique<internal::QuotationAnalysis>(doc, reporting));
-  return *quotations_.back().second;
+  const WordList& reporting = rule.Words("reporting");
+  const internal::QuotationAnalysis* found = nullptr;
+  for (const auto& [words, analysis] : quotations_) {
+    if (words == &reporting) found = analysis.get();
+  }
+  if (found == nullptr) {
+    quotations_.emplace_back(
+        &reporting,
+        std::make_unique<internal::QuotationAnalysis>(doc, reporting));
+    found = quotations_.back().second.get();
+  }
+  by_rule_.emplace_back(&rule, found);
+  return *found;
 }
 
 BuiltinMatcher FindBuiltinMatcher(absl::string_view name) {

@@ -32,14 +32,19 @@ class MatcherMemo {
   MatcherMemo(const MatcherMemo&) = delete;
   MatcherMemo& operator=(const MatcherMemo&) = delete;
 
-  // `doc` must be the same document on every call.
+  // The analysis with the rule's "reporting" words; `doc` must be the same
+  // document on every call.
   const internal::QuotationAnalysis& Quotations(const AnalyzedDocument& doc,
-                                                const WordList& reporting);
+                                                const RelationRule& rule);
 
  private:
-  std::vector<std::pair<const WordList*,
-                        std::unique_ptr<internal::QuotationAnalysis>>>
+  std::vector<
+      std::pair<const WordList*, std::unique_ptr<internal::QuotationAnalysis>>>
       quotations_;
+  // Which analysis each rule asked for (saves looking its list up by name).
+  std::vector<
+      std::pair<const RelationRule*, const internal::QuotationAnalysis*>>
+      by_rule_;
 };
 
 using BuiltinMatcher = void (*)(const RuleContext&, const RelationRule&,

@@ -13,8 +13,7 @@ namespace {
 void EmitQuotations(const RuleContext& ctx, const RelationRule& rule,
                     const DraftSink& out, QuoteSource source) {
   if (ctx.memo == nullptr) return;
-  const QuotationAnalysis& quotes =
-      ctx.memo->Quotations(ctx.doc, rule.Words("reporting"));
+  const QuotationAnalysis& quotes = ctx.memo->Quotations(ctx.doc, rule);
   const auto [first, last] = quotes.OpeningIn(ctx.sentence);
   for (int i = first; i < last; ++i) {
     const Quotation& q = quotes.quotations()[i];

@@ -94,8 +94,7 @@ const Mention* QuotationAnalysis::SubjectOf(int s, int v, int depth) const {
   const std::vector<Token>& t = T(s);
   int cs = v;
   while (cs > 0 && v - cs < kMaxClauseTokens && t[cs - 1].text != ";" &&
-         t[cs - 1].text != ":" && t[cs - 1].text != "\"" &&
-         !IsMark(s, cs - 1)) {
+         t[cs - 1].text != ":" && !IsMark(s, cs - 1)) {
     --cs;
   }
   int j = v - 1;
@@ -170,9 +169,7 @@ bool QuotationAnalysis::LeadIn(Quotation* q, int s, int end, bool line_end) {
   if (j < 0 || (line_end && !colon)) return false;
   int v = Reporting(s, j) ? j : -1;
   for (int k = j; colon && v < 0 && k >= 0 && k >= j - kMaxVerbSearch; --k) {
-    if (t[k].text == ";" || t[k].text == ":" || t[k].text == "\"" ||
-        IsMark(s, k))
-      break;
+    if (t[k].text == ";" || t[k].text == ":" || IsMark(s, k)) break;
     if (Reporting(s, k)) v = k;
   }
   const Mention* who = nullptr;
@@ -230,7 +227,7 @@ bool QuotationAnalysis::Trailing(Quotation* q) {
     }
     for (int v = p == nullptr ? n : p->end; v < n && v - p->end < kMaxLinkSpan;
          ++v) {
-      if (t[v].text == "\"" || t[v].text == ";" || IsMark(s, v)) break;
+      if (t[v].text == ";" || IsMark(s, v)) break;
       if (!Reporting(s, v)) continue;
       const Mention* subject = SubjectOf(s, v);
       if (subject != nullptr && subject->canonical == p->canonical) {
@@ -244,9 +241,7 @@ bool QuotationAnalysis::Trailing(Quotation* q) {
     // ""...," the force said." -- attributed, to no person.
     for (int k = i;
          !next_sentence && k < n && k - i <= kMaxTitleGap + kMaxLinkSpan; ++k) {
-      if (t[k].text == "\"" || t[k].text == ";" || t[k].text == "." ||
-          IsMark(s, k))
-        break;
+      if (t[k].text == ";" || t[k].text == "." || IsMark(s, k)) break;
       if (Reporting(s, k)) return true;
     }
     return false;
@@ -279,7 +274,7 @@ bool QuotationAnalysis::Reported(Quotation* q) {
   const int v = (it - 1)->token;
   if (q->open_token - v > kMaxReportedSpan) return false;
   for (int k = v + 1; k < q->open_token; ++k) {
-    if (t[k].text == "\"" || t[k].text == ";" || IsMark(s, k)) return false;
+    if (t[k].text == ";" || IsMark(s, k)) return false;
   }
   const Mention* who = SubjectOf(s, v);
   if (who == nullptr) return false;

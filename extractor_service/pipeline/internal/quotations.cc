@@ -76,7 +76,10 @@ bool QuotationAnalysis::ClosesSingle(int s, int k, const Quotation& q) const {
 }
 
 bool QuotationAnalysis::IsMark(int s, int k) const {
-  return std::binary_search(marks_.begin(), marks_.end(), TokenRef{s, k});
+  const std::string_view w = T(s)[k].text;
+  if (w == "\"") return true;
+  return w == "'" &&
+         std::binary_search(marks_.begin(), marks_.end(), TokenRef{s, k});
 }
 
 void QuotationAnalysis::ScanSentence(int s, int k, int* open) {

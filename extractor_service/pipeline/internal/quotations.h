@@ -121,6 +121,7 @@ class QuotationAnalysis {
   bool StartsParagraph(int s) const;
   bool OpensSingle(int s, int k) const;
   bool ClosesSingle(int s, int k, const Quotation& q) const;
+  // A '"', or a single quote taken for a quotation mark.
   bool IsMark(int s, int k) const;
 
   // quotation_speakers.cc: attribution.
