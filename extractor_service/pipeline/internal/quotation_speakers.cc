@@ -137,7 +137,32 @@ const Mention* QuotationAnalysis::SubjectOf(int s, int v, int depth) const {
     }
     return count == 1 ? only : first_subject;
   }
-  if (t[j].lower == "and" || t[j].lower == "or") return nullptr;
+  if (t[j].lower == "and") {
+    // "X said A and added:" -- the subject of the first verb; "X thanked
+    // officers and said:" -- the one person of the clause, opening it.
+    auto it = std::lower_bound(verbs_.begin(), verbs_.end(), TokenRef{s, j});
+    if (depth == 0 && it != verbs_.begin() && (it - 1)->sentence == s &&
+        v - (it - 1)->token < kMaxClauseTokens) {
+      const int k = (it - 1)->token;
+      bool same_clause = true;
+      for (int i = k + 1; i < j; ++i) {
+        same_clause &= t[i].text != ";" && t[i].text != ":";
+      }
+      if (same_clause) return SubjectOf(s, k, 1);
+    }
+    const auto [lo, hi] = MentionsIn(s, cs, j);
+    const Mention* only = nullptr;
+    for (int i = lo; i < hi; ++i) {
+      if (doc_.mentions[i].cls != EntityClass::kPerson) continue;
+      if (only != nullptr) return nullptr;
+      only = &doc_.mentions[i];
+    }
+    return only != nullptr && only->begin == cs && !t[only->end].capitalized &&
+                   t[only->end].kind == TokenKind::kWord
+               ? only
+               : nullptr;
+  }
+  if (t[j].lower == "or") return nullptr;
   // "X of Y Police said", "X, Chief Executive, Y Group said".
   const Mention* best = nullptr;
   const auto [lo, hi] = MentionsIn(s, cs, j);

@@ -124,6 +124,18 @@ TEST_F(QuotationsTest, SpeakerIsTheSubjectOfTheReportingVerb) {
                   Said{"", "Why?", kNone, 3, 3}));
 }
 
+TEST_F(QuotationsTest, SpeakerOfACoordinatedVerb) {
+  EXPECT_THAT(
+      Quotations("Insp Ann Lee said the raid had \"no equal\" and added: "
+                 "\"We are proud.\"\n"
+                 "Insp Ann Lee thanked officers and said: \"Well done.\"\n"
+                 "Insp Ann Lee met Sgt Tom Vale and said: \"Hello.\""),
+      ElementsAre(Said{"", "no equal", kNone, 0, 0},
+                  Said{"Ann Lee", "We are proud.", kLeadIn, 0, 0},
+                  Said{"Ann Lee", "Well done.", kLeadIn, 1, 1},
+                  Said{"", "Hello.", kNone, 2, 2}));
+}
+
 TEST_F(QuotationsTest, SpeakerBeforeAnApposition) {
   EXPECT_THAT(
       Quotations(
