@@ -11,6 +11,9 @@
 
 namespace kg::extractor {
 
+// Work built-in matchers share within one document (builtin_matchers.h).
+class MatcherMemo;
+
 struct FactDraft {
   std::string subject;
   std::string predicate;
@@ -26,9 +29,6 @@ struct FactDraft {
   float confidence = 1.0f;
 };
 
-// Work built-in matchers share within one document (builtin_matchers.h).
-class MatcherMemo;
-
 struct RuleContext {
   const AnalyzedDocument& doc;
   int sentence;
@@ -36,13 +36,14 @@ struct RuleContext {
   std::string primary_force;  // most-mentioned force of the document, or ""
   // The sentence's AnalyzedDocument::author_mentions, in token order.
   std::vector<const Mention*> author_mentions;
-  // Set by RelationExtractor, one per document; built-in matchers that
-  // need it do nothing without one.
-  MatcherMemo* memo = nullptr;
 
   const std::vector<Token>& tokens() const {
     return doc.sentences[sentence].tokens;
   }
+
+  // Set by RelationExtractor, one per document; built-in matchers that
+  // need it do nothing without one.
+  MatcherMemo* memo = nullptr;
 };
 
 // Where a draft goes: the rule's id, predicate and confidence are stamped on
