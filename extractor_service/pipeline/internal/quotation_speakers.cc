@@ -115,53 +115,9 @@ const Mention* QuotationAnalysis::SubjectOf(int s, int v, int depth) const {
   if (t[j].text == ",") {
     // "X said, adding:" -- the subject of the first verb.
     if (depth == 0 && Reporting(s, j - 1)) return SubjectOf(s, j - 1, 1);
-    // "X, who leads the unit, said" / "X, head of Y, said": the person
-    // before the apposition; of several, the first not an object ("with
-    // X", "thanked X").
-    const Mention* only = nullptr;
-    const Mention* first_subject = nullptr;
-    int count = 0;
-    const auto [lo, hi] = MentionsIn(s, cs, j);
-    for (int i = lo; i < hi; ++i) {
-      const Mention& m = doc_.mentions[i];
-      if (m.cls != EntityClass::kPerson || m.end > j) continue;
-      const std::string_view next = t[m.end].lower;
-      if (next != "," && next != "who" && next != "(") continue;
-      ++count;
-      only = &m;
-      const Token* before = m.begin > cs ? &t[m.begin - 1] : nullptr;
-      const bool object = before != nullptr &&
-                          before->kind == TokenKind::kWord &&
-                          !before->capitalized && before->lower != "the";
-      if (!object && first_subject == nullptr) first_subject = &m;
-    }
-    return count == 1 ? only : first_subject;
+    return AppositionSubject(s, cs, j);
   }
-  if (t[j].lower == "and") {
-    // "X said A and added:" -- the subject of the first verb; "X thanked
-    // officers and said:" -- the one person of the clause, opening it.
-    auto it = std::lower_bound(verbs_.begin(), verbs_.end(), TokenRef{s, j});
-    if (depth == 0 && it != verbs_.begin() && (it - 1)->sentence == s &&
-        v - (it - 1)->token < kMaxClauseTokens) {
-      const int k = (it - 1)->token;
-      bool same_clause = true;
-      for (int i = k + 1; i < j; ++i) {
-        same_clause &= t[i].text != ";" && t[i].text != ":";
-      }
-      if (same_clause) return SubjectOf(s, k, 1);
-    }
-    const auto [lo, hi] = MentionsIn(s, cs, j);
-    const Mention* only = nullptr;
-    for (int i = lo; i < hi; ++i) {
-      if (doc_.mentions[i].cls != EntityClass::kPerson) continue;
-      if (only != nullptr) return nullptr;
-      only = &doc_.mentions[i];
-    }
-    return only != nullptr && only->begin == cs && !t[only->end].capitalized &&
-                   t[only->end].kind == TokenKind::kWord
-               ? only
-               : nullptr;
-  }
+  if (t[j].lower == "and") return CoordinatedSubject(s, cs, j, depth);
   if (t[j].lower == "or") return nullptr;
   // "X of Y Police said", "X, Chief Executive, Y Group said".
   const Mention* best = nullptr;
@@ -178,6 +134,60 @@ const Mention* QuotationAnalysis::SubjectOf(int s, int v, int depth) const {
     }
   }
   return best;
+}
+
+// "X, who leads the unit, said" / "X, head of Y, said" (the comma before
+// the verb at token j): the person before the apposition; of several, the
+// first that is no object ("with X", "thanked X").
+const Mention* QuotationAnalysis::AppositionSubject(int s, int cs,
+                                                    int j) const {
+  const std::vector<Token>& t = T(s);
+  const Mention* only = nullptr;
+  const Mention* first_subject = nullptr;
+  int count = 0;
+  const auto [lo, hi] = MentionsIn(s, cs, j);
+  for (int i = lo; i < hi; ++i) {
+    const Mention& m = doc_.mentions[i];
+    if (m.cls != EntityClass::kPerson || m.end > j) continue;
+    const std::string_view next = t[m.end].lower;
+    if (next != "," && next != "who" && next != "(") continue;
+    ++count;
+    only = &m;
+    const Token* before = m.begin > cs ? &t[m.begin - 1] : nullptr;
+    const bool object = before != nullptr && before->kind == TokenKind::kWord &&
+                        !before->capitalized && before->lower != "the";
+    if (!object && first_subject == nullptr) first_subject = &m;
+  }
+  return count == 1 ? only : first_subject;
+}
+
+// "X said A and added:" (the "and" at token j): the subject of the verb
+// before; "X thanked officers and said:" -- the one person of the clause,
+// opening it.
+const Mention* QuotationAnalysis::CoordinatedSubject(int s, int cs, int j,
+                                                     int depth) const {
+  const std::vector<Token>& t = T(s);
+  auto it = std::lower_bound(verbs_.begin(), verbs_.end(), TokenRef{s, j});
+  if (depth == 0 && it != verbs_.begin() && (it - 1)->sentence == s &&
+      j - (it - 1)->token < kMaxClauseTokens) {
+    const int k = (it - 1)->token;
+    bool same_clause = true;
+    for (int i = k + 1; i < j; ++i) {
+      same_clause &= t[i].text != ";" && t[i].text != ":";
+    }
+    if (same_clause) return SubjectOf(s, k, 1);
+  }
+  const auto [lo, hi] = MentionsIn(s, cs, j);
+  const Mention* only = nullptr;
+  for (int i = lo; i < hi; ++i) {
+    if (doc_.mentions[i].cls != EntityClass::kPerson) continue;
+    if (only != nullptr) return nullptr;
+    only = &doc_.mentions[i];
+  }
+  const bool opens = only != nullptr && only->begin == cs &&
+                     t[only->end].kind == TokenKind::kWord &&
+                     !t[only->end].capitalized;
+  return opens ? only : nullptr;
 }
 
 // A reporting verb (or a colon) just before the quotation's opening mark at
@@ -239,29 +249,8 @@ bool QuotationAnalysis::Trailing(Quotation* q) {
   }
   const std::vector<Token>& t = T(s);
   const int n = static_cast<int>(t.size());
-  const Mention* who = nullptr;
-  int end = -1;  // token after the attribution
-  if (Reporting(s, i)) {
-    who = PersonStartingAt(s, i + 1);
-    if (who != nullptr) end = who->end;
-  } else {
-    const Mention* p = nullptr;
-    for (int k = i; k < n && k - i <= kMaxTitleGap && p == nullptr; ++k) {
-      p = PersonStartingAt(s, k);
-      if (p == nullptr && !IsTitleWord(t[k])) break;
-    }
-    for (int v = p == nullptr ? n : p->end; v < n && v - p->end < kMaxLinkSpan;
-         ++v) {
-      if (t[v].text == ";" || IsMark(s, v)) break;
-      if (!Reporting(s, v)) continue;
-      const Mention* subject = SubjectOf(s, v);
-      if (subject != nullptr && subject->canonical == p->canonical) {
-        who = p;
-        end = v + 1;
-      }
-      break;
-    }
-  }
+  int end = -1;
+  const Mention* who = SpeakerAfter(s, i, &end);
   if (who == nullptr) {
     // ""...," the force said." -- attributed, to no person.
     for (int k = i;
@@ -278,6 +267,34 @@ bool QuotationAnalysis::Trailing(Quotation* q) {
   q->source = QuoteSource::kTrailing;
   q->evidence_end = std::max(q->evidence_end, s);
   return true;
+}
+
+// The attribution opening at token i: "said X" or "X said" (after title
+// words: "Detective Inspector for Serious Crime, X said"); `end` is set to
+// the token after it.
+const Mention* QuotationAnalysis::SpeakerAfter(int s, int i, int* end) const {
+  const std::vector<Token>& t = T(s);
+  const int n = static_cast<int>(t.size());
+  if (Reporting(s, i)) {
+    const Mention* p = PersonStartingAt(s, i + 1);
+    if (p != nullptr) *end = p->end;
+    return p;
+  }
+  const Mention* p = nullptr;
+  for (int k = i; k < n && k - i <= kMaxTitleGap && p == nullptr; ++k) {
+    p = PersonStartingAt(s, k);
+    if (p == nullptr && !IsTitleWord(t[k])) return nullptr;
+  }
+  if (p == nullptr) return nullptr;
+  for (int v = p->end; v < n && v - p->end < kMaxLinkSpan; ++v) {
+    if (t[v].text == ";" || IsMark(s, v)) break;
+    if (!Reporting(s, v)) continue;
+    const Mention* subject = SubjectOf(s, v);
+    if (subject == nullptr || subject->canonical != p->canonical) break;
+    *end = v + 1;
+    return p;
+  }
+  return nullptr;
 }
 
 // "X said the raid was "the largest to date"." -- a phrase of three or

@@ -10,8 +10,9 @@
 // it can open one (at the start, after a space or punctuation, before a
 // letter or digit) or close the open one (after a letter or punctuation,
 // before a space or punctuation); elsewhere it is an apostrophe ("don't",
-// "the officers' cars"). Marks of the other kind inside a quotation are part
-// of its text.
+// "the officers' cars"), and so is one left open at the end of its paragraph
+// over a '"' or a reporting verb ("the '90s"). Marks of the other kind
+// inside a quotation are part of its text.
 //
 // The speaker of a quotation, first rule that applies:
 //   kLeadIn     the reporting verb before it in its sentence: X said: "...",
@@ -29,10 +30,12 @@
 // day.") or resumed right after it ("It was," she said. "A good day.") is
 // one quotation: the second part is kJoined to the first.
 // The speaker of a reporting verb is its subject: the person just before it
-// (after "has", "also", ...), the person a "who" clause or an appositive
-// between commas belongs to, or the person before "of"/"from" phrases ("X
-// of Y Police said"). A reporting verb whose subject is no person ("the
-// leaflet says:") gives no speaker and stops kFollowing from looking past it.
+// (after "has", "also", ...) or just after it ("said X"), the person a "who"
+// clause or an appositive between commas belongs to, the person before
+// "of"/"from" phrases ("X of Y Police said"), or the subject of the verb a
+// coordinated one follows ("X said A and added:"). A reporting verb whose
+// subject is no person ("the leaflet says:") gives no speaker and stops
+// kFollowing from looking past it.
 #ifndef KG_EXTRACTOR_SERVICE_PIPELINE_INTERNAL_QUOTATIONS_H_
 #define KG_EXTRACTOR_SERVICE_PIPELINE_INTERNAL_QUOTATIONS_H_
 
@@ -130,9 +133,12 @@ class QuotationAnalysis {
                     const SpeakerLog& before, const SpeakerLog& so_far);
   bool LeadIn(Quotation* q, int s, int end, bool line_end);
   bool Trailing(Quotation* q);
+  const Mention* SpeakerAfter(int s, int i, int* end) const;
   bool Reported(Quotation* q);
   void JoinQuotation(Quotation* a, Quotation* b);
   const Mention* SubjectOf(int s, int v, int depth = 0) const;
+  const Mention* AppositionSubject(int s, int cs, int j) const;
+  const Mention* CoordinatedSubject(int s, int cs, int j, int depth) const;
   std::pair<int, int> MentionsIn(int s, int b, int e) const;  // begin in [b, e)
   const Mention* PersonEndingAt(int s, int end) const;
   const Mention* PersonStartingAt(int s, int begin) const;
