@@ -241,6 +241,18 @@ TEST_F(QuotationsTest, HeadlineQuotationHasNoSpeaker) {
               ElementsAre(Said{"", "We will find you", kNone, 0, 0}));
 }
 
+TEST_F(QuotationsTest, OddMarksNeitherCrashNorAttribute) {
+  for (const char* text :
+       {"\"", "'", "''''", "\" \" \"", "'a", "a'", "\"\n\"\n\"", "'\n'x\n'",
+        "Insp Ann Lee said: \"", "Insp Ann Lee said:\n\"", "\"A,\" said",
+        "\"A,\" said Insp", "said: 'a\n'b\n'c", "x 'y' said: z'",
+        "The '90s\n'80s 'x\n\"y\" said"}) {
+    for (const Said& q : Quotations(text)) {
+      EXPECT_TRUE(q.speaker.empty() || q.speaker == "Ann Lee") << text;
+    }
+  }
+}
+
 TEST_F(QuotationsTest, NoQuotations) {
   EXPECT_THAT(Quotations("Insp Carol Baines said the park was safe."),
               IsEmpty());
