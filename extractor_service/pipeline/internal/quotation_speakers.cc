@@ -1,8 +1,10 @@
 // Who said each quotation (see quotations.h): one pass over the sentences,
 // carrying the speakers of the paragraph before forward.
 #include <algorithm>
+#include <string>
 #include <string_view>
 
+#include "absl/strings/ascii.h"
 #include "extractor_service/pipeline/internal/quotations.h"
 
 namespace kg::extractor::internal {
@@ -38,6 +40,8 @@ constexpr int kMinReportedWords = 3;
 constexpr int kMaxReportedSpan = 25;   // verb to partial quotation
 constexpr int kMaxClauseTokens = 40;   // a reporting verb's subject is nearer
 constexpr int kMaxMentionTokens = 16;  // "The Mayor of X, Ann Lee"
+constexpr int kMaxTitleWords = 6;      // "the Police and Crime Commissioner"
+constexpr size_t kMaxRoles = 64;       // ranks and titles remembered
 
 }  // namespace
 
@@ -119,6 +123,7 @@ const Mention* QuotationAnalysis::SubjectOf(int s, int v, int depth) const {
   }
   if (t[j].lower == "and") return CoordinatedSubject(s, cs, j, depth);
   if (t[j].lower == "or") return nullptr;
+  if (const Mention* p = TitleSubject(s, cs, j); p != nullptr) return p;
   // "X of Y Police said", "X, Chief Executive, Y Group said".
   const Mention* best = nullptr;
   const auto [lo, hi] = MentionsIn(s, cs, j);
@@ -134,6 +139,39 @@ const Mention* QuotationAnalysis::SubjectOf(int s, int v, int depth) const {
     }
   }
   return best;
+}
+
+// "the Commissioner said" (ending at token j): the one person named earlier
+// with that rank or title ("Commissioner", "Mayor of London" for "the
+// Mayor").
+const Mention* QuotationAnalysis::TitleSubject(int s, int cs, int j) const {
+  const std::vector<Token>& t = T(s);
+  int k = j;
+  while (k >= cs && j - k < kMaxTitleWords && t[k].lower != "the" &&
+         t[k].kind == TokenKind::kWord) {
+    --k;
+  }
+  if (k < cs || k == j || t[k].lower != "the") return nullptr;
+  std::string title;
+  for (int i = k + 1; i <= j; ++i) {
+    if (!title.empty()) title += ' ';
+    title.append(t[i].lower.data(), t[i].lower.size());
+  }
+  const Mention* found = nullptr;
+  for (const auto& [role, m] : roles_) {
+    if (role != title && role.rfind(title + " ", 0) != 0) continue;
+    if (found != nullptr && found->canonical != m->canonical) return nullptr;
+    found = m;
+  }
+  return found;
+}
+
+void QuotationAnalysis::AddRole(const Mention& m) {
+  std::string role = absl::AsciiStrToLower(m.role);
+  for (const auto& [r, p] : roles_) {
+    if (r == role && p->canonical == m.canonical) return;
+  }
+  if (roles_.size() < kMaxRoles) roles_.emplace_back(std::move(role), &m);
 }
 
 // "X, who leads the unit, said" / "X, head of Y, said" (the comma before
@@ -404,6 +442,10 @@ void QuotationAnalysis::Attribute() {
       } else {
         so_far.Stop();
       }
+    }
+    for (int i = first_mention_[s]; i < first_mention_[s + 1]; ++i) {
+      const Mention& m = doc_.mentions[i];
+      if (m.cls == EntityClass::kPerson && !m.role.empty()) AddRole(m);
     }
   }
 }

@@ -138,6 +138,8 @@ class QuotationAnalysis {
   void JoinQuotation(Quotation* a, Quotation* b);
   const Mention* SubjectOf(int s, int v, int depth = 0) const;
   const Mention* AppositionSubject(int s, int cs, int j) const;
+  const Mention* TitleSubject(int s, int cs, int j) const;
+  void AddRole(const Mention& m);
   const Mention* CoordinatedSubject(int s, int cs, int j, int depth) const;
   std::pair<int, int> MentionsIn(int s, int b, int e) const;  // begin in [b, e)
   const Mention* PersonEndingAt(int s, int end) const;
@@ -155,6 +157,9 @@ class QuotationAnalysis {
   std::vector<std::pair<int, int>>
       carried_;             // (sentence, quotation) continued there
   TokenRef floor_{-1, -1};  // single quotes up to here open nothing (void)
+  // People named with a rank or title before the sentence being attributed
+  // (lower-case role, mention).
+  std::vector<std::pair<std::string, const Mention*>> roles_;
 };
 
 }  // namespace kg::extractor::internal

@@ -136,6 +136,17 @@ TEST_F(QuotationsTest, SpeakerOfACoordinatedVerb) {
                   Said{"", "Hello.", kNone, 2, 2}));
 }
 
+TEST_F(QuotationsTest, SpeakerNamedByATitleGivenEarlier) {
+  EXPECT_THAT(
+      Quotations(
+          "Commissioner Ann Lee visited the station.\n"
+          "After the visit the Commissioner said: \"We are proud.\"\n"
+          "The Mayor said: \"Yes.\"\n"
+          "Commissioner Tom Vale arrived. The Commissioner said: \"No.\""),
+      ElementsAre(Said{"Ann Lee", "We are proud.", kLeadIn, 1, 1},
+                  Said{"", "Yes.", kNone, 2, 2}, Said{"", "No.", kNone, 4, 4}));
+}
+
 TEST_F(QuotationsTest, SpeakerBeforeAnApposition) {
   EXPECT_THAT(
       Quotations(
