@@ -192,17 +192,24 @@ std::string QuotationAnalysis::Text(const Quotation& q) const {
            text[i] == '"' || text[i] == q.mark;
   };
   std::string out;
+  bool comma = false;  // the piece before handed over with a ','
   for (size_t i = 0; i < q.pieces.size(); ++i) {
     uint32_t b = q.pieces[i].begin, e = q.pieces[i].end;
-    const bool handover = i + 1 == q.pieces.size() && q.close_token >= 0;
+    const bool last = i + 1 == q.pieces.size();
     while (b < e && space(b)) ++b;
-    while (e > b &&
-           (space(e - 1) ||
-            (handover && std::strchr(",;:", text[e - 1]) != nullptr))) {
-      --e;
-    }
+    while (e > b && space(e - 1)) --e;
     if (b == e) continue;
-    if (!out.empty()) out += ' ';
+    if (!out.empty()) {
+      // ""It was," she said. "A good day."" reads "It was. A good day."
+      if (comma && absl::ascii_isupper(static_cast<unsigned char>(text[b]))) {
+        out.back() = '.';
+      }
+      out += ' ';
+    }
+    comma = text[e - 1] == ',';
+    if (last && q.close_token >= 0) {
+      while (e > b && std::strchr(",;: ", text[e - 1]) != nullptr) --e;
+    }
     out += doc_.SliceBytes(b, e);
   }
   return out;

@@ -96,7 +96,8 @@ class QuotationAnalysis {
 
   // The quotation's words from the original text: its pieces without
   // surrounding spaces, joined by a space; the comma (or ';', ':') that
-  // hands over to a trailing attribution is dropped.
+  // hands over to a trailing attribution is dropped at the end, and becomes
+  // a full stop before a piece that opens a sentence.
   std::string Text(const Quotation& q) const;
 
  private:
