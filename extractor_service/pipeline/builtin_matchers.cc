@@ -3,6 +3,7 @@
 #include <utility>
 
 #include "extractor_service/pipeline/internal/matchers.h"
+#include "extractor_service/pipeline/internal/quotations.h"
 
 namespace kg::extractor {
 namespace {
@@ -30,10 +31,35 @@ const std::pair<const char*, BuiltinMatcher> kMatchers[] = {
     {"said_colon", internal::SaidColon},
     {"said_colon_next_sentence", internal::SaidColonNextSentence},
     {"said_quote_first", internal::SaidQuoteFirst},
+    {"said_quote_follows", internal::SaidQuoteFollows},
+    {"said_partial_quote", internal::SaidPartialQuote},
     {"said_reported", internal::SaidReported},
 };
 
 }  // namespace
+
+MatcherMemo::MatcherMemo() = default;
+MatcherMemo::~MatcherMemo() = default;
+
+const internal::QuotationAnalysis& MatcherMemo::Quotations(
+    const AnalyzedDocument& doc, const RelationRule& rule) {
+  for (const auto& [r, analysis] : by_rule_) {
+    if (r == &rule) return *analysis;
+  }
+  const WordList& reporting = rule.Words("reporting");
+  const internal::QuotationAnalysis* found = nullptr;
+  for (const auto& [words, analysis] : quotations_) {
+    if (words == &reporting) found = analysis.get();
+  }
+  if (found == nullptr) {
+    quotations_.emplace_back(
+        &reporting,
+        std::make_unique<internal::QuotationAnalysis>(doc, reporting));
+    found = quotations_.back().second.get();
+  }
+  by_rule_.emplace_back(&rule, found);
+  return *found;
+}
 
 BuiltinMatcher FindBuiltinMatcher(absl::string_view name) {
   for (const auto& [n, f] : kMatchers) {

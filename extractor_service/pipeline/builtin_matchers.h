@@ -6,14 +6,46 @@
 #ifndef KG_EXTRACTOR_SERVICE_PIPELINE_BUILTIN_MATCHERS_H_
 #define KG_EXTRACTOR_SERVICE_PIPELINE_BUILTIN_MATCHERS_H_
 
+#include <memory>
 #include <string>
-#include "absl/strings/string_view.h"
+#include <utility>
+#include <vector>
 
 #include "absl/container/flat_hash_set.h"
+#include "absl/strings/string_view.h"
 #include "extractor_service/pipeline/rule_context.h"
 #include "extractor_service/pipeline/rule_set.h"
 
 namespace kg::extractor {
+
+namespace internal {
+class QuotationAnalysis;
+}  // namespace internal
+
+// Work the built-in matchers share within one document, done on first use:
+// the quotations and their speakers (internal/quotations.h) for each list
+// of reporting words. One per document; not thread-safe.
+class MatcherMemo {
+ public:
+  MatcherMemo();
+  ~MatcherMemo();
+  MatcherMemo(const MatcherMemo&) = delete;
+  MatcherMemo& operator=(const MatcherMemo&) = delete;
+
+  // The analysis with the rule's "reporting" words; `doc` must be the same
+  // document on every call.
+  const internal::QuotationAnalysis& Quotations(const AnalyzedDocument& doc,
+                                                const RelationRule& rule);
+
+ private:
+  std::vector<
+      std::pair<const WordList*, std::unique_ptr<internal::QuotationAnalysis>>>
+      quotations_;
+  // Which analysis each rule asked for (saves looking its list up by name).
+  std::vector<
+      std::pair<const RelationRule*, const internal::QuotationAnalysis*>>
+      by_rule_;
+};
 
 using BuiltinMatcher = void (*)(const RuleContext&, const RelationRule&,
                                 const DraftSink&);

@@ -53,7 +53,7 @@ class FactCollector {
 
   void Add(const std::string& subject, const std::string& predicate,
            const std::string& value, bool is_entity, int sentence,
-           std::string_view rule, float confidence) {
+           int last_sentence, std::string_view rule, float confidence) {
     if (subject.empty() || value.empty()) return;
     const std::string key =
         absl::StrCat(subject, "\x1f", predicate, "\x1f", is_entity ? "E" : "T",
@@ -71,7 +71,11 @@ class FactCollector {
       facts_.push_back(std::move(f));
     }
     kg::v1::Fact& fact = facts_[it->second];
-    const SentenceOffsets& o = offsets_[sentence];
+    SentenceOffsets o = offsets_[sentence];
+    if (last_sentence > sentence) {
+      o.byte_end = offsets_[last_sentence].byte_end;
+      o.end = offsets_[last_sentence].end;
+    }
     for (const kg::v1::Evidence& e : fact.evidence()) {
       if (e.byte_begin() == o.byte_begin) return;
     }
@@ -162,12 +166,12 @@ absl::StatusOr<std::vector<kg::v1::Fact>> ExtractorImpl::Extract(
   FactCollector facts(document, doc);
   for (const FactDraft& d : relations_.Extract(doc)) {
     facts.Add(d.subject, d.predicate, d.value, d.value_is_entity, d.sentence,
-              d.rule, d.confidence);
+              d.last_sentence, d.rule, d.confidence);
     if (d.value_is_entity && d.predicate != "type" &&
         (d.value_class == EntityClass::kCrimeType ||
          d.value_class == EntityClass::kPlace)) {
       facts.Add(d.value, "type", ClassName(d.value_class), true, d.sentence,
-                "type.relation_value", 0.8f);
+                -1, "type.relation_value", 0.8f);
     }
   }
   return facts.Take();

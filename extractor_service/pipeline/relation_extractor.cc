@@ -160,6 +160,8 @@ std::vector<FactDraft> RelationExtractor::Extract(const AnalyzedDocument& doc) c
   RuleContext ctx{doc, 0, {}, force, {}};
   ctx.focus = &focus;
   const Mention* last_named = nullptr;
+  MatcherMemo memo;
+  ctx.memo = &memo;
   for (int s = 0; s < static_cast<int>(doc.sentences.size()); ++s) {
     ctx.sentence = s;
     ctx.last_named = last_named;

@@ -115,7 +115,8 @@ TEST_F(RelationExtractorTest, SaidVariants) {
   EXPECT_THAT(r, Contains("Carl Dobbs|said|It was the right call|"
                           "said.quote_then_attribution"));
   EXPECT_THAT(r, Contains("Carl Dobbs|said|We will return.|said.colon_quote"));
-  EXPECT_THAT(r, Contains("Amy Rowe|said|Thank you all.|said.colon_next_sentence"));
+  EXPECT_THAT(r, Contains("Amy Rowe|said|Thank you all. More soon.|"
+                          "said.colon_next_sentence"));
   EXPECT_THAT(r, Contains("Amy Rowe|said|the risk remains|said.reported_that"));
 }
 

@@ -11,6 +11,9 @@
 
 namespace kg::extractor {
 
+// Work built-in matchers share within one document (builtin_matchers.h).
+class MatcherMemo;
+
 struct FactDraft {
   std::string subject;
   std::string predicate;
@@ -19,6 +22,9 @@ struct FactDraft {
   // For entity values: the value's class, so that it gets a type fact.
   EntityClass value_class = EntityClass::kCrimeType;
   int sentence = 0;  // evidence sentence
+  // Evidence runs on to the end of this sentence (a quotation over several
+  // sentences); -1: `sentence` alone.
+  int last_sentence = -1;
   const char* rule = "";  // id of the rule (owned by the rule set)
   float confidence = 1.0f;
 };
@@ -60,10 +66,15 @@ struct RuleContext {
   const std::vector<Token>& tokens() const {
     return doc.sentences[sentence].tokens;
   }
+
+  // Set by RelationExtractor, one per document; built-in matchers that
+  // need it do nothing without one.
+  MatcherMemo* memo = nullptr;
 };
 
 // Where a draft goes: the rule's id, predicate and confidence are stamped on
-// every draft. `sentence` < 0 means the context's sentence.
+// every draft. `sentence` < 0 means the context's sentence; evidence runs on
+// to `last_sentence` when that is greater.
 class DraftSink {
  public:
   DraftSink(const RuleContext& ctx, const char* rule_id,
@@ -74,7 +85,8 @@ class DraftSink {
 
   // Drops drafts with an empty side or with subject == value.
   void Emit(const std::string& subject, const std::string& value,
-            bool is_entity, EntityClass value_class, int sentence = -1) const {
+            bool is_entity, EntityClass value_class, int sentence = -1,
+            int last_sentence = -1) const {
     if (subject.empty() || value.empty() || subject == value) return;
     FactDraft d;
     d.subject = subject;
@@ -83,6 +95,7 @@ class DraftSink {
     d.value_is_entity = is_entity;
     d.value_class = value_class;
     d.sentence = sentence < 0 ? ctx_.sentence : sentence;
+    if (last_sentence > d.sentence) d.last_sentence = last_sentence;
     d.rule = rule_;
     d.confidence = confidence_;
     out_->push_back(std::move(d));

@@ -6,7 +6,10 @@
 // `o_alt`; an o_alt entry is also accepted as an alternative subject (the
 // gold uses it both ways: "Unit" for "Organization", "Turnaround" for
 // "Turnaround plan"). Names are compared case-sensitively; evidence is not
-// compared. Duplicate gold or predicted facts count once.
+// compared. Duplicate gold or predicted facts count once. A `said` value
+// also matches a gold quotation it shares enough words with (SameQuotation),
+// as the project's evaluation script scores it: a predicted quotation
+// holding several gold sentences finds them all.
 #ifndef KG_TESTS_EXTRACTION_GOLD_SCORER_H_
 #define KG_TESTS_EXTRACTION_GOLD_SCORER_H_
 
@@ -51,6 +54,10 @@ struct ScoreReport {
   std::vector<std::string> missed;    // "doc: (s, p, o)"
   std::vector<std::string> spurious;  // "doc: (s, p, o)"
 };
+
+// True when the words (ASCII letter and digit runs, case-folded) shared by
+// two quotations are at least 60 % of the words of the shorter one.
+bool SameQuotation(const std::string& a, const std::string& b);
 
 // Adds one document's counts to `report`.
 void ScoreDocument(const std::string& doc_id, const std::vector<GoldFact>& gold,

@@ -66,5 +66,25 @@ TEST(GoldScorerTest, CountsPerPredicateWithAlternativesAndKinds) {
   EXPECT_NE(FormatJson(report).find("\"total\":{\"gold\":3"), std::string::npos);
 }
 
+TEST(GoldScorerTest, SaidMatchesOnSharedWords) {
+  EXPECT_TRUE(SameQuotation("We will stay. Residents asked for this.",
+                            "Residents asked for this."));
+  EXPECT_FALSE(SameQuotation("We will stay.", "Residents asked for this."));
+  std::vector<GoldFact> gold = {
+      {"Ann Lee", "said", "We will stay.", {}, false},
+      {"Ann Lee", "said", "Residents asked for this.", {}, false},
+      {"Ann Lee", "said", "The park is closed.", {}, false},
+  };
+  std::vector<kg::v1::Fact> predicted = {
+      MakeFact("Ann Lee", "said", "We will stay. Residents asked for this.", false),
+      MakeFact("Bob Ray", "said", "The park is closed.", false),  // wrong speaker
+  };
+  ScoreReport report;
+  ScoreDocument("d", gold, predicted, &report);
+  EXPECT_EQ(report.by_predicate["said"].found, 2);
+  EXPECT_EQ(report.by_predicate["said"].predicted, 2);
+  EXPECT_EQ(report.by_predicate["said"].correct, 1);
+}
+
 }  // namespace
 }  // namespace kg::testing

@@ -39,6 +39,8 @@ KG_MATCHER(LeadsWhoClause);
 KG_MATCHER(SaidColon);
 KG_MATCHER(SaidColonNextSentence);
 KG_MATCHER(SaidQuoteFirst);
+KG_MATCHER(SaidQuoteFollows);
+KG_MATCHER(SaidPartialQuote);
 KG_MATCHER(SaidReported);
 
 #undef KG_MATCHER
