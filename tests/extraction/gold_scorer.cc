@@ -10,14 +10,23 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "absl/strings/str_replace.h"
 #include "tests/extraction/json_lite.h"
 
 namespace kg::testing {
 namespace {
 
+// Curly quotation marks and apostrophes as straight ones, as the shared
+// scorer (score.py) compares names: "Mayor’s Office" is "Mayor's Office".
+std::string Straight(const std::string& text) {
+  return absl::StrReplaceAll(text, {{"\xE2\x80\x98", "'"}, {"\xE2\x80\x99", "'"},
+                                    {"\xE2\x80\x9C", "\""}, {"\xE2\x80\x9D", "\""}});
+}
+
 std::string Key(const std::string& s, const std::string& p, bool entity,
                 const std::string& o) {
-  return absl::StrCat(s, "\x1f", p, "\x1f", entity ? "E" : "T", "\x1f", o);
+  return absl::StrCat(Straight(s), "\x1f", p, "\x1f", entity ? "E" : "T", "\x1f",
+                      Straight(o));
 }
 
 std::string Show(const std::string& doc, const std::string& s,
