@@ -6,6 +6,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_replace.h"
 #include "common/status_macros.h"
 #include "extractor_service/pipeline/analyzed_document.h"
 #include "extractor_service/pipeline/entity_recognizer.h"
@@ -45,16 +46,28 @@ std::vector<SentenceOffsets> ComputeOffsets(const AnalyzedDocument& doc) {
   return out;
 }
 
+// `name` with curly apostrophes and quotation marks made straight.
+std::string StraightQuotes(const std::string& name) {
+  if (name.find('\xE2') == std::string::npos) return name;
+  return absl::StrReplaceAll(name, {{"\xE2\x80\x98", "'"}, {"\xE2\x80\x99", "'"},
+                                    {"\xE2\x80\x9C", "\""}, {"\xE2\x80\x9D", "\""}});
+}
+
 // Collects facts, merging duplicates and their evidence, in first-seen order.
 class FactCollector {
  public:
   FactCollector(const kg::v1::Document& document, const AnalyzedDocument& doc)
       : document_(document), doc_(doc), offsets_(ComputeOffsets(doc)) {}
 
-  void Add(const std::string& subject, const std::string& predicate,
-           const std::string& value, bool is_entity, int sentence,
+  void Add(const std::string& raw_subject, const std::string& predicate,
+           const std::string& raw_value, bool is_entity, int sentence,
            int last_sentence, std::string_view rule, float confidence) {
-    if (subject.empty() || value.empty()) return;
+    if (raw_subject.empty() || raw_value.empty()) return;
+    // An entity is one node however an article typesets its name: "St
+    // James’ ward" and "St James' ward" are the same place. Text values
+    // (aliases, quotations, roles) keep the article's typography.
+    const std::string subject = StraightQuotes(raw_subject);
+    const std::string value = is_entity ? StraightQuotes(raw_value) : raw_value;
     const std::string key =
         absl::StrCat(subject, "\x1f", predicate, "\x1f", is_entity ? "E" : "T",
                      value);

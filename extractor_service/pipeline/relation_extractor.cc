@@ -48,7 +48,9 @@ DocumentFocus ComputeFocus(const AnalyzedDocument& doc) {
         two_units[m.sentence] = true;
       }
     }
-    if (IsNamedActivity(m) && !ambiguous[m.sentence]) {
+    // A programme spans more than the sentences around it report on (see
+    // below); only operations and campaigns are neighbours' subjects.
+    if (IsNamedActivity(m) && m.cls != EntityClass::kProgramme && !ambiguous[m.sentence]) {
       const Mention*& one = focus.sentence_activity[m.sentence];
       if (one == nullptr) {
         one = &m;

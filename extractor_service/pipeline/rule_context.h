@@ -40,8 +40,8 @@ struct DocumentFocus {
   // Distinct forces and national bodies named in the document, in order of
   // first mention.
   std::vector<std::string> forces;
-  // Per sentence: the one operation, campaign or programme it names, or
-  // nullptr (none, or two different ones).
+  // Per sentence: the one operation or campaign it names, or nullptr (none,
+  // or two different ones).
   std::vector<const Mention*> sentence_activity;
   // People the document ties to a body of their own somewhere: a force or
   // title before the name, or "X of/from/at the Y Unit" after it.
