@@ -25,6 +25,30 @@ std::string PrimaryForce(const AnalyzedDocument& doc) {
 constexpr int kOpeningSentences = 3;
 constexpr int kOpeningBonus = 2;
 
+// Per sentence, the one entity of a kind it names (several mentions of the
+// same name count as one), or nullptr when it names none or two.
+class OnePerSentence {
+ public:
+  explicit OnePerSentence(size_t sentences)
+      : one_(sentences, nullptr), several_(sentences, false) {}
+
+  void Add(const Mention& m) {
+    if (several_[m.sentence]) return;
+    const Mention*& one = one_[m.sentence];
+    if (one == nullptr) {
+      one = &m;
+    } else if (one->canonical != m.canonical) {
+      one = nullptr;
+      several_[m.sentence] = true;
+    }
+  }
+  std::vector<const Mention*> Take() { return std::move(one_); }
+
+ private:
+  std::vector<const Mention*> one_;
+  std::vector<bool> several_;
+};
+
 DocumentFocus ComputeFocus(const AnalyzedDocument& doc) {
   DocumentFocus focus;
   struct Score {
@@ -33,40 +57,15 @@ DocumentFocus ComputeFocus(const AnalyzedDocument& doc) {
     int last_sentence = -1;
   };
   std::map<std::string, Score> scores;
-  focus.sentence_activity.assign(doc.sentences.size(), nullptr);
-  std::vector<bool> ambiguous(doc.sentences.size(), false);
-  focus.sentence_unit.assign(doc.sentences.size(), nullptr);
-  std::vector<bool> two_units(doc.sentences.size(), false);
+  OnePerSentence activities(doc.sentences.size());
+  OnePerSentence units(doc.sentences.size());
   for (const Mention& m : doc.mentions) {
-    if (m.cls == EntityClass::kUnit && !m.inside_name && !m.acronym &&
-        !two_units[m.sentence]) {
-      const Mention*& one = focus.sentence_unit[m.sentence];
-      if (one == nullptr) {
-        one = &m;
-      } else if (one->canonical != m.canonical) {
-        one = nullptr;
-        two_units[m.sentence] = true;
-      }
-    }
-    // A programme spans more than the sentences around it report on (see
-    // below); only operations and campaigns are neighbours' subjects.
-    if (IsNamedActivity(m) && m.cls != EntityClass::kProgramme && !ambiguous[m.sentence]) {
-      const Mention*& one = focus.sentence_activity[m.sentence];
-      if (one == nullptr) {
-        one = &m;
-      } else if (one->canonical != m.canonical) {
-        one = nullptr;
-        ambiguous[m.sentence] = true;
-      }
-    }
-    if (m.force && m.cls == EntityClass::kOrganization &&
-        std::find(focus.forces.begin(), focus.forces.end(), m.canonical) ==
-            focus.forces.end()) {
-      focus.forces.push_back(m.canonical);
-    }
-    // A programme (a plan, a strategy) spans more than the article reports
-    // on; only an operation or a campaign is taken for its subject.
+    if (m.cls == EntityClass::kUnit && !m.inside_name && !m.acronym) units.Add(m);
+    // A programme (a plan, a strategy) spans more than the article or the
+    // sentences around it report on; only an operation or a campaign is
+    // taken for their subject.
     if (!IsNamedActivity(m) || m.cls == EntityClass::kProgramme) continue;
+    activities.Add(m);
     Score& s = scores[m.canonical];
     if (s.first == nullptr) s.first = &m;
     if (s.last_sentence == m.sentence) continue;  // once per sentence
@@ -90,11 +89,10 @@ DocumentFocus ComputeFocus(const AnalyzedDocument& doc) {
       }
       tied = linked;
     }
-    if (tied && std::find(focus.affiliated.begin(), focus.affiliated.end(),
-                          p.canonical) == focus.affiliated.end()) {
-      focus.affiliated.push_back(p.canonical);
-    }
+    if (tied) focus.affiliated.insert(p.canonical);
   }
+  focus.sentence_activity = activities.Take();
+  focus.sentence_unit = units.Take();
   int best = 0, second = 0;
   for (const auto& [name, s] : scores) {
     if (s.score > best) {

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/container/flat_hash_set.h"
 #include "extractor_service/pipeline/analyzed_document.h"
 
 namespace kg::extractor {
@@ -37,15 +38,12 @@ struct DocumentFocus {
   // in the most sentences, with the title and opening sentences counting
   // extra; nullptr when no name stands out (two tie, or none is named).
   const Mention* topic = nullptr;
-  // Distinct forces and national bodies named in the document, in order of
-  // first mention.
-  std::vector<std::string> forces;
   // Per sentence: the one operation or campaign it names, or nullptr (none,
   // or two different ones).
   std::vector<const Mention*> sentence_activity;
   // People the document ties to a body of their own somewhere: a force or
   // title before the name, or "X of/from/at the Y Unit" after it.
-  std::vector<std::string> affiliated;
+  absl::flat_hash_set<std::string> affiliated;
   // Per sentence: the one unit it names, or nullptr.
   std::vector<const Mention*> sentence_unit;
 };

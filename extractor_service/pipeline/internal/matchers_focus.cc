@@ -3,8 +3,6 @@
 // the whole article is about (RuleContext::focus). Real reports name the
 // operation once and then say where officers went and what they went after
 // in sentences of their own.
-#include <algorithm>
-
 #include "extractor_service/pipeline/internal/matcher_util.h"
 #include "extractor_service/pipeline/internal/matchers.h"
 
@@ -208,10 +206,7 @@ void MemberOfPublishingForce(const RuleContext& ctx, const RelationRule& rule,
         !IsPoliceRank(m->role)) {
       continue;
     }
-    if (std::find(ctx.focus->affiliated.begin(), ctx.focus->affiliated.end(),
-                  m->canonical) != ctx.focus->affiliated.end()) {
-      continue;
-    }
+    if (ctx.focus->affiliated.contains(m->canonical)) continue;
     // Only an officer who speaks: the article's spokesperson speaks for
     // its force; an officer merely named may be from anywhere.
     bool speaks = false;
