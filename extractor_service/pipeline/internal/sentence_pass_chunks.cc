@@ -144,14 +144,6 @@ bool SentencePass::ClassifyChunk(int b, int e) {
       }
     }
   }
-  // "Belfast Irish National Liberation Army": a place before a body's
-  // name of three or more words says where it is, not what it is called.
-  if (cls_name == "Organization") {
-    const int place = gaz_.places().LongestAt(t_, b, e).length;
-    if (place > 0 && e - (b + place) >= 3 && Cap(b + place) && !Function(b + place)) {
-      return ClassifyChunk(b + place, e);
-    }
-  }
   for (int k = b; cls_name.empty() && k + 1 < e; ++k) {
     if (t_[k + 1].lower == "for" || t_[k + 1].lower == "of") {
       cls_name = gaz_.HeadClass(t_[k]);
