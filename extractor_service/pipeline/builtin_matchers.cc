@@ -28,6 +28,7 @@ const std::pair<const char*, BuiltinMatcher> kMatchers[] = {
     {"targets_focus", internal::TargetsFocus},
     {"leads_nominal", internal::LeadsNominal},
     {"member_of_publishing_force", internal::MemberOfPublishingForce},
+    {"part_of_publishing_force", internal::PartOfPublishingForce},
     {"said_colon", internal::SaidColon},
     {"said_colon_next_sentence", internal::SaidColonNextSentence},
     {"said_quote_first", internal::SaidQuoteFirst},

@@ -32,6 +32,7 @@ KG_MATCHER(OperatesInFocus);
 KG_MATCHER(TargetsFocus);
 KG_MATCHER(LeadsNominal);
 KG_MATCHER(MemberOfPublishingForce);
+KG_MATCHER(PartOfPublishingForce);
 // matchers_leads.cc
 KG_MATCHER(LeadsLedBy);
 KG_MATCHER(LeadsWhoClause);

@@ -218,4 +218,27 @@ void MemberOfPublishingForce(const RuleContext& ctx, const RelationRule& rule,
   }
 }
 
+// A force's own command, branch or division in an article about that force
+// is part of it: a unit whose head-word is a word of $internal_heads, named
+// with no body of its own before it, in a document whose most-mentioned
+// force is a police force.
+void PartOfPublishingForce(const RuleContext& ctx, const RelationRule& rule,
+                           const DraftSink& out) {
+  const std::string& force = ctx.primary_force;
+  if (force.find("Police") == std::string::npos &&
+      force.find("Constabulary") == std::string::npos) {
+    return;
+  }
+  const WordList& heads = rule.Words("internal_heads");
+  const WordList& wider = rule.Words("wider_than_a_force");
+  const std::vector<Token>& t = ctx.tokens();
+  for (const Mention* m : ctx.mentions) {
+    if (m->cls != EC::kUnit || m->inside_name || m->acronym || m->end - m->begin < 2) continue;
+    if (!heads.contains(t[m->end - 1].lower) || wider.contains(t[m->begin].lower)) continue;
+    // "Northshire Police's Dog Unit", "the NCA's ...": a body is named.
+    if (m->begin >= 2 && t[m->begin - 1].text == "'s") continue;
+    out.Emit(m->canonical, force, true, EC::kOrganization);
+  }
+}
+
 }  // namespace kg::extractor::internal

@@ -93,6 +93,19 @@ Mention& SentencePass::Add(EntityClass cls, std::string canonical, int b,
 // "Operations Tern, Kestrel and Lark".
 // "Project Argus" is a programme named the same way.
 void SentencePass::TryOperation(int i) {
+  // "an operation codenamed Tern", "the raids, dubbed Operation Tern"
+  // (the second is read below): a code name after "codenamed".
+  if (!claimed_[i] && (t_[i].lower == "codenamed" || t_[i].lower == "code-named") &&
+      i + 1 < n_ && Cap(i + 1) && !Function(i + 1) && t_[i + 1].text != "Operation") {
+    int e = i + 1;
+    while (e < n_ && e - i <= 3 && Cap(e) && !Function(e)) ++e;
+    Mention& m = Add(EntityClass::kOperation,
+                     absl::StrCat("Operation ", Slice(i + 1, e)), i + 1, e);
+    SetAlias(&m, Slice(i + 1, e));
+    names_.Observe(Slice(i + 1, e), m.canonical, m.cls);
+    Claim(i + 1, e);
+    return;
+  }
   const std::string_view w = t_[i].text;
   const bool project = w == "Project";
   const bool single = w == "Operation" || w == "Op" || project;
@@ -258,6 +271,19 @@ int SentencePass::CapPhraseEnd(int i, int max_len) const {
 // capitalised phrase listed with known places ("in Eccles, Barrhead and
 // Salford": one known place makes the list a list of places).
 void SentencePass::TryContextPlaces() {
+  // "on the M6", "the A1": a motorway or A road.
+  for (int i = 1; i < n_; ++i) {
+    const std::string_view w = t_[i].text;
+    if (claimed_[i] || t_[i - 1].lower != "the" || w.size() < 2 || w.size() > 5 ||
+        (w[0] != 'M' && w[0] != 'A')) {
+      continue;
+    }
+    bool digits = true;
+    for (size_t c = 1; c < w.size(); ++c) digits &= absl::ascii_isdigit(w[c]);
+    if (!digits) continue;
+    Add(EntityClass::kPlace, std::string(w), i, i + 1);
+    Claim(i, i + 1);
+  }
   const size_t known = out_.size();
   for (int i = 1; i + 1 < n_; ++i) {
     if (t_[i - 1].lower != "the") continue;
@@ -311,6 +337,19 @@ void SentencePass::TryContextPlaces() {
       Add(EntityClass::kPlace, Slice(b, e), b, e);
       Claim(b, e);
       k = e;
+    }
+    // "from Argyll to Tayside": the other end of a span.
+    const int to = out_[m].begin - 1;
+    if (to >= 2 && t_[to].lower == "to" && !claimed_[to - 1] && Cap(to - 1)) {
+      int b = to;
+      while (b > 0 && to - b < 3 && !claimed_[b - 1] && Cap(b - 1) && !Function(b - 1) &&
+             gaz_.HeadClass(t_[b - 1]).empty()) {
+        --b;
+      }
+      if (b < to && b > 0 && t_[b - 1].lower == "from") {
+        Add(EntityClass::kPlace, Slice(b, to), b, to);
+        Claim(b, to);
+      }
     }
     // Leftwards: "Southend, Westcliff, Basildon": unknown items before a
     // known one, back to the word that opens the list.

@@ -76,13 +76,16 @@ int SentencePass::TryChunk(int i) {
   // "Northshire Police Dog Unit": the force, then its unit as a chunk of
   // its own.
   if (force > 0) return i + force;
-  if (!ClassifyChunk(i, e) && gaz_.places().LongestAt(t_, i, e).length != e - i) {
+  // A name with no head-word joined by "and"/"of" is kept whole ("Sights
+  // and Sounds"), unless a known place stands in it: then it is a list
+  // ("Swale and North Kent") whose items the place passes read.
+  if (!ClassifyChunk(i, e)) {
+    bool joined = false, has_place = false;
     for (int k = i; k < e; ++k) {
-      if (IsConnector(t_[k])) {
-        Claim(i, e);
-        break;
-      }
+      joined |= IsConnector(t_[k]);
+      has_place |= gaz_.places().LongestAt(t_, k, e).length > 0;
     }
+    if (joined && !has_place) Claim(i, e);
   }
   return e;
 }
