@@ -30,9 +30,10 @@ constexpr int kOpeningBonus = 2;
 class OnePerSentence {
  public:
   explicit OnePerSentence(size_t sentences)
-      : one_(sentences, nullptr), several_(sentences, false) {}
+      : one_(sentences, nullptr), first_(sentences, nullptr), several_(sentences, false) {}
 
   void Add(const Mention& m) {
+    if (first_[m.sentence] == nullptr) first_[m.sentence] = &m;
     if (several_[m.sentence]) return;
     const Mention*& one = one_[m.sentence];
     if (one == nullptr) {
@@ -43,9 +44,12 @@ class OnePerSentence {
     }
   }
   std::vector<const Mention*> Take() { return std::move(one_); }
+  // Per sentence, the first one it names, one or several.
+  std::vector<const Mention*> TakeFirst() { return std::move(first_); }
 
  private:
   std::vector<const Mention*> one_;
+  std::vector<const Mention*> first_;
   std::vector<bool> several_;
 };
 
@@ -92,6 +96,7 @@ DocumentFocus ComputeFocus(const AnalyzedDocument& doc) {
     if (tied) focus.affiliated.insert(p.canonical);
   }
   focus.sentence_activity = activities.Take();
+  focus.sentence_first_activity = activities.TakeFirst();
   focus.sentence_unit = units.Take();
   int best = 0, second = 0;
   for (const auto& [name, s] : scores) {

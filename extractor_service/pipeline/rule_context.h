@@ -41,6 +41,8 @@ struct DocumentFocus {
   // Per sentence: the one operation or campaign it names, or nullptr (none,
   // or two different ones).
   std::vector<const Mention*> sentence_activity;
+  // Per sentence: the first operation or campaign it names, or nullptr.
+  std::vector<const Mention*> sentence_first_activity;
   // People the document ties to a body of their own somewhere: a force or
   // title before the name, or "X of/from/at the Y Unit" after it.
   absl::flat_hash_set<std::string> affiliated;

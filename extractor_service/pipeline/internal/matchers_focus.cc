@@ -32,6 +32,19 @@ bool HasLocalActivity(const RuleContext& ctx) {
   return false;
 }
 
+// Whether sentence `s` opens with "The/These/This" and, within two words,
+// a word of `events` ("The dawn raids formed Operation Tern").
+bool RefersBack(const AnalyzedDocument& doc, int s, const WordList& events) {
+  const std::vector<Token>& t = doc.sentences[s].tokens;
+  if (t.empty() || (t[0].lower != "the" && t[0].lower != "these" && t[0].lower != "this")) {
+    return false;
+  }
+  for (size_t k = 1; k < t.size() && k <= 3; ++k) {
+    if (events.contains(t[k].lower)) return true;
+  }
+  return false;
+}
+
 const Mention* Topic(const RuleContext& ctx) {
   return ctx.focus == nullptr ? nullptr : ctx.focus->topic;
 }
@@ -67,16 +80,17 @@ void OperatesInActivityPlace(const RuleContext& ctx, const RelationRule& rule,
 // were part of Operation Alder.") or, naming none, the one unit it names;
 // the sentence before is asked first (it is the one this sentence goes on
 // from); when neither names one, to the operation the article is about.
-// Sentences with a word of $statistics (crime counted, not policed) give
-// nothing.
+// Sentences with a word of $not_policing (crime counted, a court's
+// sentence) give nothing.
 void OperatesInFocus(const RuleContext& ctx, const RelationRule& rule,
                      const DraftSink& out) {
   if (ctx.focus == nullptr || HasLocalActivity(ctx)) return;
-  // "15,000 incidents were reported in the West End": where crime was
-  // counted is not where the operation worked.
-  const WordList& statistics = rule.Words("statistics");
+  // "15,000 incidents were reported in the West End", "sentenced in
+  // Newport": where crime was counted or a court sat is not where the
+  // operation worked.
+  const WordList& elsewhere = rule.Words("not_policing");
   for (const Token& t : ctx.tokens()) {
-    if (statistics.contains(t.lower)) return;
+    if (elsewhere.contains(t.lower)) return;
   }
   const std::vector<const Mention*>& named = ctx.focus->sentence_activity;
   const std::vector<const Mention*>& units = ctx.focus->sentence_unit;
@@ -89,7 +103,16 @@ void OperatesInFocus(const RuleContext& ctx, const RelationRule& rule,
   };
   const Mention* before = subject_of(s - 1);
   const Mention* after = subject_of(s + 1);
+  // "... raids in Leeds. The raids were part of Operation Alder.": a next
+  // sentence that opens by referring back to this one's events names their
+  // operation.
   const Mention* subject = before != nullptr ? before : after;
+  if (s + 1 < static_cast<int>(named.size()) && RefersBack(ctx.doc, s + 1, rule.Words("events"))) {
+    // "The dawn raids formed Operation Tern, part of the wider Alder
+    // strategy": the first one named is what the events formed.
+    const Mention* first = ctx.focus->sentence_first_activity[s + 1];
+    if (first != nullptr) subject = first;
+  }
   if (subject == nullptr) subject = Topic(ctx);
   if (subject == nullptr) return;
   for (const Mention* p : ActivityPlaces(ctx, rule.Words("place_preps"))) {
