@@ -131,9 +131,6 @@ void TargetsFocus(const RuleContext& ctx, const RelationRule& rule,
   // "The operation is backed by a winter campaign against knife crime": an
   // unnamed campaign of its own goes after the crime (targets.nominal_...),
   // not the article's operation.
-  for (Nominal k = FindNominal(ctx); k.token >= 0; k = FindNominal(ctx, k.token + 1)) {
-    if (k.cls != topic->cls) return;
-  }
   if (ctx.sentence == 0) {
     for (const Mention* m : ctx.mentions) {
       if (m->cls == EC::kCrimeType && !m->inside_name) out.EmitEntity(topic->canonical, *m);
@@ -144,6 +141,15 @@ void TargetsFocus(const RuleContext& ctx, const RelationRule& rule,
   const std::vector<Token>& t = ctx.tokens();
   for (int c = 0; c < static_cast<int>(t.size()); ++c) {
     if (!cues.contains(t[c].lower)) continue;
+    // "The operation is backed by a winter campaign against knife crime":
+    // a cue after an unnamed campaign of its own belongs to that campaign
+    // (targets.nominal_antecedent), not to the article's operation.
+    bool own_nominal = false;
+    for (Nominal k = FindNominal(ctx); k.token >= 0 && k.token < c;
+         k = FindNominal(ctx, k.token + 1)) {
+      own_nominal |= k.cls != topic->cls;
+    }
+    if (own_nominal) continue;
     bool named_before = false;
     for (const Mention* m : ctx.mentions) {
       if (m->end > c) break;
