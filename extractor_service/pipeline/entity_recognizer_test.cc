@@ -68,6 +68,7 @@ Gazetteer* EntityRecognizerTest::gaz_ = nullptr;
 
 using ::testing::Contains;
 using ::testing::ElementsAre;
+using ::testing::IsEmpty;
 
 TEST_F(EntityRecognizerTest, PersonWithForceRankAndShortForm) {
   auto m = Recognize(
@@ -189,6 +190,57 @@ TEST_F(EntityRecognizerTest, ProgrammesFromTheGazetteer) {
 TEST_F(EntityRecognizerTest, RankBeforeOfIsNoPartOfTheBody) {
   auto m = Recognize("I am the Chief Constable of Northshire Police.");
   EXPECT_THAT(m, ElementsAre("Organization:Northshire Police"));
+}
+
+TEST_F(EntityRecognizerTest, UnknownPlacesListedWithKnownOnes) {
+  EXPECT_THAT(Recognize("Warrants were executed across Ashbury, Kelton and Salford."),
+              ElementsAre("Place:Ashbury", "Place:Kelton", "Place:Salford"));
+  EXPECT_THAT(Recognize("Patrols ran in Salford, Kelton and Ashbury."),
+              ElementsAre("Place:Salford", "Place:Kelton", "Place:Ashbury"));
+  // No known place: a list of capitalised words is no list of places.
+  EXPECT_THAT(Recognize("Officers met Kelton, Ashbury and Brill."), IsEmpty());
+}
+
+TEST_F(EntityRecognizerTest, PlacesFromTheirContext) {
+  EXPECT_THAT(Recognize("A man was arrested in the Drumlee area."),
+              ElementsAre("Place:Drumlee"));
+  EXPECT_THAT(Recognize("Officers focused on Hollin, Kelton Vale and Brill areas."),
+              ElementsAre("Place:Hollin", "Place:Kelton Vale", "Place:Brill"));
+  EXPECT_THAT(Recognize("Cars were stopped on the M62."), ElementsAre("Place:M62"));
+  EXPECT_THAT(Recognize("Arrests were made from Kelton to Salford."),
+              ElementsAre("Place:Kelton", "Place:Salford"));
+}
+
+TEST_F(EntityRecognizerTest, CompassPointWidensAPlace) {
+  EXPECT_THAT(Recognize("Police across north Wales made arrests."),
+              ElementsAre("Place:North Wales"));
+}
+
+TEST_F(EntityRecognizerTest, AddressesArePlacesNotPeople) {
+  // "Sidney" is a given name; "Street" makes the phrase an address.
+  EXPECT_THAT(Recognize("A man was stopped in Sidney Street."),
+              ElementsAre("Place:Sidney Street"));
+}
+
+TEST_F(EntityRecognizerTest, UnitsAndShortNames) {
+  EXPECT_THAT(Recognize("Officers from the Lancashire Constabulary Dog Unit attended."),
+              ElementsAre("Organization:Lancashire Constabulary", "Unit:Dog Unit"));
+  EXPECT_THAT(Recognize("The raids were led by the regional crime unit Harrier."),
+              ElementsAre("Unit:Harrier"));
+  EXPECT_THAT(Recognize("Operation Tern began.\nTern will run all summer."),
+              ElementsAre("Operation:Operation Tern", "Operation:Operation Tern/Tern"));
+  EXPECT_THAT(Recognize("The raids were part of an operation codenamed Tern."),
+              ElementsAre("Operation:Operation Tern/Tern"));
+  // Generic words and a head-word name nothing.
+  EXPECT_THAT(Recognize("It was a National and International Campaign."), IsEmpty());
+}
+
+TEST_F(EntityRecognizerTest, RolesInApposition) {
+  auto m = Recognize("Insp Carol Baines, gold commander for Operation Tern, spoke.");
+  ASSERT_FALSE(m.empty());
+  EXPECT_EQ(m[0], "Person:Carol Baines/Insp Carol Baines#Inspector");
+  EXPECT_THAT(Recognize("Inspectors Carol Baines and Owen Pritchard spoke."),
+              ElementsAre("Person:Carol Baines#Inspector", "Person:Owen Pritchard#Inspector"));
 }
 
 }  // namespace

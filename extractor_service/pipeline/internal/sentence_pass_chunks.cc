@@ -77,15 +77,18 @@ int SentencePass::TryChunk(int i) {
   // its own.
   if (force > 0) return i + force;
   // A name with no head-word joined by "and"/"of" is kept whole ("Sights
-  // and Sounds"), unless a known place stands in it: then it is a list
-  // ("Swale and North Kent") whose items the place passes read.
+  // and Sounds"), unless a known place stands in it or a comma comes
+  // before it: then it is a list ("Swale and North Kent") whose items the
+  // place passes read.
   if (!ClassifyChunk(i, e)) {
     bool joined = false, has_place = false;
     for (int k = i; k < e; ++k) {
       joined |= IsConnector(t_[k]);
       has_place |= gaz_.places().LongestAt(t_, k, e).length > 0;
     }
-    if (joined && !has_place) Claim(i, e);
+    // "..., Kelton and Ashbury": an item of a list goes on being one.
+    const bool listed = i > 0 && t_[i - 1].text == ",";
+    if (joined && !has_place && !listed) Claim(i, e);
   }
   return e;
 }
