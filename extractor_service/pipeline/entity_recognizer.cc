@@ -10,7 +10,11 @@ namespace kg::extractor {
 
 void EntityRecognizer::Recognize(AnalyzedDocument* doc) const {
   doc->mentions.clear();
-  for (AnalyzedSentence& s : doc->sentences) gaz_.Annotate(&s.tokens);
+  for (AnalyzedSentence& s : doc->sentences) {
+    if (!s.tokens.empty() && s.tokens.front().lower_id == kUnannotatedWord) {
+      gaz_.Annotate(&s.tokens);
+    }
+  }
   doc->mentions.reserve(doc->sentences.size() * 4);
   PersonResolver people;
   internal::ShortNames names;

@@ -22,8 +22,9 @@ class EntityRecognizer {
   // resolved to the full name seen earlier in the document (unresolved
   // short forms are dropped). A byline ("Posted by Jo Bell") names the
   // document's author; "I", "me" and "my" outside quotations then become
-  // doc->author_mentions (see AnalyzedDocument). Annotates every token
-  // with the gazetteer's word ids first (Gazetteer::Annotate).
+  // doc->author_mentions (see AnalyzedDocument). Annotates the tokens of
+  // sentences not yet annotated with the gazetteer's word ids first
+  // (Gazetteer::Annotate).
   // Deterministic; const and thread-safe.
   void Recognize(AnalyzedDocument* doc) const;
 

@@ -11,6 +11,7 @@
 #include "extractor_service/pipeline/analyzed_document.h"
 #include "extractor_service/pipeline/entity_recognizer.h"
 #include "extractor_service/pipeline/gazetteer.h"
+#include "extractor_service/pipeline/pos_tagger.h"
 #include "extractor_service/pipeline/relation_extractor.h"
 #include "extractor_service/pipeline/rule_set.h"
 #include "extractor_service/pipeline/builtin_matchers.h"
@@ -118,6 +119,7 @@ class ExtractorImpl : public Extractor {
  public:
   ExtractorImpl(Gazetteer gazetteer, RuleSet rules, size_t max_document_bytes)
       : gaz_(std::move(gazetteer)),
+        tagger_(&gaz_),
         recognizer_(&gaz_),
         relations_(std::move(rules)),
         max_document_bytes_(max_document_bytes) {
@@ -135,6 +137,7 @@ class ExtractorImpl : public Extractor {
   void Analyze(AnalyzedDocument* doc) const;
 
   Gazetteer gaz_;
+  PosTagger tagger_;
   SentenceSplitter splitter_;
   EntityRecognizer recognizer_;
   RelationExtractor relations_;
@@ -166,7 +169,10 @@ void ExtractorImpl::Analyze(AnalyzedDocument* doc) const {
     AnalyzedSentence s;
     s.span = span;
     s.tokens = Tokenize(norm, doc->text.lower(), span.begin, span.end);
-    if (!s.tokens.empty()) doc->sentences.push_back(std::move(s));
+    if (s.tokens.empty()) continue;
+    gaz_.Annotate(&s.tokens);
+    tagger_.Tag(&s.tokens);
+    doc->sentences.push_back(std::move(s));
   }
   recognizer_.Recognize(doc);
 }

@@ -137,6 +137,52 @@ const std::string& Gazetteer::HeadClass(const Token& t) const {
   return head < 0 ? *kNone : head_classes_[head];
 }
 
+const LexiconEntry& Gazetteer::Lexicon(
+    std::string_view lower_word) const {
+  const int32_t id = vocabulary_->Find(lower_word);
+  return id >= 0 && static_cast<size_t>(id) < lexicon_.size() ? lexicon_[id]
+                                                              : kNoLexiconEntry;
+}
+
+absl::Status Gazetteer::LoadLexicon(const std::string& dir) {
+  const std::string path = dir + "/lexicon.tsv";
+  std::ifstream in(path);
+  if (!in) return absl::NotFoundError(absl::StrCat("cannot open ", path));
+  std::vector<std::pair<int32_t, LexiconEntry>> entries;
+  std::string line;
+  int line_no = 0;
+  while (std::getline(in, line)) {
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.empty() || line[0] == '#') continue;
+    const std::string_view view(line);
+    const size_t tab = view.find('\t');
+    LexiconEntry e;
+    int n = 0;
+    bool ok = tab != std::string_view::npos && tab > 0;
+    for (size_t b = tab + 1; ok && b < view.size();) {
+      size_t end = view.find(' ', b);
+      if (end == std::string_view::npos) end = view.size();
+      PosTag tag;
+      if (end > b) {
+        ok = ParsePosTag(view.substr(b, end - b), &tag);
+        if (!ok) break;
+        if (n < static_cast<int>(e.ranked.size())) e.ranked[n++] = tag;
+        e.tags |= PosBit(tag);
+      }
+      b = end + 1;
+    }
+    if (!ok || e.tags == 0) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          path, ":", line_no, ": expected word<TAB>tags (NOUN VERB ...)"));
+    }
+    entries.emplace_back(vocabulary_->Intern(view.substr(0, tab)), e);
+  }
+  lexicon_.assign(vocabulary_->size(), LexiconEntry());
+  for (const auto& [id, e] : entries) lexicon_[id] = e;
+  return absl::OkStatus();
+}
+
 void Gazetteer::IndexWords(
     const std::vector<std::string>& first_names,
     const std::vector<std::pair<std::string, std::string>>& heads) {
@@ -183,6 +229,7 @@ absl::StatusOr<Gazetteer> Gazetteer::Load(const std::string& dir) {
                                 heads.emplace_back(absl::AsciiStrToLower(c[0]), c[1]);
                               }));
   g.IndexWords(first_names, heads);
+  RETURN_IF_ERROR(g.LoadLexicon(dir));
   RETURN_IF_ERROR(ForEachLine(
       dir, "ranks.tsv", 1, 2, [&](const std::vector<std::string>& c) {
         // "Supt" but not "superintendent" or "Inspectors": a word the

@@ -6,6 +6,7 @@
 #ifndef KG_EXTRACTOR_SERVICE_PIPELINE_GAZETTEER_H_
 #define KG_EXTRACTOR_SERVICE_PIPELINE_GAZETTEER_H_
 
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -17,12 +18,23 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/status/statusor.h"
 #include "extractor_service/pipeline/phrase_table.h"
+#include "extractor_service/pipeline/pos_tag.h"
 #include "extractor_service/pipeline/tokenizer.h"
 
 namespace kg::extractor {
 
+// What the part-of-speech lexicon (lexicon.tsv) says about a lower-case
+// word: the tags it can take, most frequent first.
+struct LexiconEntry {
+  uint16_t tags = 0;  // PosBit mask; 0 when the lexicon lacks the word
+  std::array<PosTag, 4> ranked = {};  // most frequent first, then kX
+};
+
+inline constexpr LexiconEntry kNoLexiconEntry = {};
+
 class Gazetteer {
  public:
+
   // Reads every file listed in the data README from `dir`. NotFound naming
   // the file when one is missing; InvalidArgument naming file and line when
   // a line is malformed.
@@ -60,6 +72,18 @@ class Gazetteer {
   // The same for the token's lower-case form.
   const std::string& HeadClass(const Token& t) const;
 
+  // The lexicon entry of the token's lower-case form (by its lower_id when
+  // annotated) or of a lower-case word; an empty entry when unknown.
+  const LexiconEntry& Lexicon(const Token& t) const {
+    if (t.lower_id == kUnannotatedWord) return Lexicon(t.lower);
+    return t.lower_id >= 0 && static_cast<size_t>(t.lower_id) < lexicon_.size()
+               ? lexicon_[t.lower_id]
+               : kNoLexiconEntry;
+  }
+  const LexiconEntry& Lexicon(std::string_view lower_word) const;
+  // Vocabulary id of a word (compare with Token::lower_id), or kNoWord.
+  int32_t WordId(std::string_view word) const { return vocabulary_->Find(word); }
+
   // Abbreviations the sentence splitter should not break after.
   const std::vector<std::string>& abbreviations() const {
     return abbreviations_;
@@ -79,6 +103,8 @@ class Gazetteer {
   // class) and fills info_; call after every table is loaded.
   void IndexWords(const std::vector<std::string>& first_names,
                   const std::vector<std::pair<std::string, std::string>>& heads);
+  // Reads lexicon.tsv into lexicon_, interning its words.
+  absl::Status LoadLexicon(const std::string& dir);
 
   std::shared_ptr<Vocabulary> vocabulary_;
   PhraseTable ranks_;
@@ -90,6 +116,7 @@ class Gazetteer {
   PhraseTable bylines_;
   std::vector<std::string> honorifics_;  // in file order
   std::vector<WordInfo> info_;            // by vocabulary id
+  std::vector<LexiconEntry> lexicon_;     // by vocabulary id
   std::vector<std::string> head_classes_;
   std::vector<std::string> abbreviations_;
 };

@@ -1,6 +1,7 @@
 #include "extractor_service/pipeline/gazetteer.h"
 
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <string>
 
@@ -80,25 +81,58 @@ TEST(GazetteerTest, ProgrammesMatchWithoutTheirArticle) {
   EXPECT_EQ(g->bylines().LongestAt(byline.tokens(), 0, 4).length, 2);
 }
 
+TEST(GazetteerTest, LexiconGivesTagsMostFrequentFirst) {
+  absl::StatusOr<Gazetteer> g = Gazetteer::Load(DataDir());
+  ASSERT_TRUE(g.ok()) << g.status();
+  const LexiconEntry& police = g->Lexicon("police");
+  EXPECT_EQ(police.ranked[0], PosTag::kNoun);
+  EXPECT_EQ(police.ranked[1], PosTag::kVerb);
+  EXPECT_EQ(g->Lexicon("arrested").ranked[0], PosTag::kVerb);  // inflection
+  EXPECT_EQ(g->Lexicon("ran").ranked[0], PosTag::kVerb);       // exception list
+  EXPECT_EQ(g->Lexicon("the").tags, PosBit(PosTag::kDet));      // closed class
+  EXPECT_EQ(g->Lexicon("xyzzy").tags, 0);
+  TokenizedString tokenized("Police");
+  g->Annotate(&tokenized.mutable_tokens());
+  EXPECT_EQ(g->Lexicon(tokenized.tokens()[0]).ranked[0], PosTag::kNoun);
+}
+
 TEST(GazetteerTest, MissingDirectoryIsNotFound) {
   absl::StatusOr<Gazetteer> g = Gazetteer::Load("/nonexistent/kg-data");
   EXPECT_EQ(g.status().code(), absl::StatusCode::kNotFound);
 }
 
-TEST(GazetteerTest, MalformedLineNamesFileAndLine) {
-  const std::string dir = std::getenv("TEST_TMPDIR");
-  const std::string src = DataDir();
-  for (const char* f : {"titles.tsv", "honorifics.txt", "crime_types.tsv",
-                        "organisations.tsv", "places.tsv", "first_names.txt",
-                        "head_words.tsv", "programmes.tsv", "bylines.txt"}) {
-    std::ifstream in(src + "/" + f);
+// Copies the shipped data files but `skip` into a fresh folder.
+std::string CopyData(const std::string& name, const std::string& skip) {
+  const std::string dir = std::string(std::getenv("TEST_TMPDIR")) + "/" + name;
+  std::filesystem::create_directories(dir);
+  for (const char* f : {"ranks.tsv", "titles.tsv", "honorifics.txt",
+                        "crime_types.tsv", "organisations.tsv", "places.tsv",
+                        "first_names.txt", "head_words.tsv", "programmes.tsv",
+                        "bylines.txt", "lexicon.tsv"}) {
+    if (f == skip) continue;
+    std::ifstream in(DataDir() + "/" + f);
     std::ofstream out(dir + "/" + f);
     out << in.rdbuf();
   }
+  return dir;
+}
+
+TEST(GazetteerTest, MalformedLineNamesFileAndLine) {
+  const std::string dir = CopyData("ranks", "ranks.tsv");
   std::ofstream(dir + "/ranks.tsv") << "# ranks\nSupt\tSuperintendent\textra\n";
   absl::StatusOr<Gazetteer> g = Gazetteer::Load(dir);
   EXPECT_EQ(g.status().code(), absl::StatusCode::kInvalidArgument);
   EXPECT_NE(g.status().message().find("ranks.tsv:2"), std::string::npos)
+      << g.status();
+}
+
+TEST(GazetteerTest, LexiconIsRequiredAndChecked) {
+  const std::string dir = CopyData("lexicon", "lexicon.tsv");
+  EXPECT_EQ(Gazetteer::Load(dir).status().code(), absl::StatusCode::kNotFound);
+  std::ofstream(dir + "/lexicon.tsv") << "# tags\npolice\tNOUN VERB\nthe\tDETERMINER\n";
+  absl::StatusOr<Gazetteer> g = Gazetteer::Load(dir);
+  EXPECT_EQ(g.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_NE(g.status().message().find("lexicon.tsv:3"), std::string::npos)
       << g.status();
 }
 

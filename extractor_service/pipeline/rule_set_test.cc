@@ -40,6 +40,28 @@ end
   EXPECT_TRUE(set->rules()[1].Words("reporting").contains("said"));
 }
 
+TEST(RuleSetTest, PatternsMayUsePartsOfSpeech) {
+  auto set = RuleSet::Parse(
+      "rule leads.head\n  predicate leads\n"
+      "  pattern [Person:s] , <DET>? <ADJ|NOUN>? head of !<VERB> [Unit:o]\n"
+      "  emit s o\n"
+      "  example + \"Ann Lee, the unit head of Dog Unit\" => Ann Lee | leads | Dog Unit\n"
+      "end\n",
+      "t", kBuiltins);
+  ASSERT_TRUE(set.ok()) << set.status();
+  const PatternElement& e = set->rules()[0].pattern.elements()[3];
+  EXPECT_EQ(e.kind, PatternElement::kPos);
+  EXPECT_EQ(e.pos_tags, PosBit(PosTag::kAdj) | PosBit(PosTag::kNoun));
+  EXPECT_TRUE(e.optional);
+  auto bad = RuleSet::Parse(
+      "rule a\n  predicate p\n  pattern [Person:s] <VRB> [Unit:o]\n", "f.rules",
+      kBuiltins);
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.status().message().find("f.rules:3: unknown part of speech 'VRB'"),
+            std::string::npos)
+      << bad.status();
+}
+
 TEST(RuleSetTest, ErrorsNameTheLine) {
   auto set = RuleSet::Parse("rule a\n  predicate leads\n  builtin nope\n"
                             "  example + \"x\" => a | b | c\nend\n",

@@ -50,6 +50,20 @@ absl::StatusOr<PatternElement> ParseSlot(absl::string_view body) {
   return e;
 }
 
+// "<VERB>", "<NOUN|PROPN>" without the brackets.
+absl::Status ParsePosTags(absl::string_view body, PatternElement* e) {
+  e->kind = PatternElement::kPos;
+  for (absl::string_view name : absl::StrSplit(body, '|')) {
+    PosTag tag;
+    if (!ParsePosTag(std::string_view(name.data(), name.size()), &tag)) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("unknown part of speech '", name, "'"));
+    }
+    e->pos_tags |= PosBit(tag);
+  }
+  return absl::OkStatus();
+}
+
 absl::StatusOr<PatternElement> ParseElement(absl::string_view w) {
   if (w.size() > 2 && w.front() == '[' && w.back() == ']') {
     return ParseSlot(w.substr(1, w.size() - 2));
@@ -73,6 +87,12 @@ absl::StatusOr<PatternElement> ParseElement(absl::string_view w) {
   if (w.size() > 1 && w.front() == '$') {
     e.kind = PatternElement::kList;
     e.name = std::string(w.substr(1));
+    return e;
+  }
+  if (w.size() > 2 && w.front() == '<' && w.back() == '>') {
+    if (absl::Status s = ParsePosTags(w.substr(1, w.size() - 2), &e); !s.ok()) {
+      return s;
+    }
     return e;
   }
   for (absl::string_view a : absl::StrSplit(w, '|')) {
@@ -105,9 +125,9 @@ class Matcher {
         return MatchSlot(e, i, pos, b);
       default:
         if (e.negated) {
-          return !(pos < n_ && WordMatches(e, t_[pos].lower)) && Match(i + 1, pos, b);
+          return !(pos < n_ && TokenMatches(e, t_[pos])) && Match(i + 1, pos, b);
         }
-        if (pos < n_ && WordMatches(e, t_[pos].lower) && Match(i + 1, pos + 1, b)) {
+        if (pos < n_ && TokenMatches(e, t_[pos]) && Match(i + 1, pos + 1, b)) {
           return true;
         }
         return e.optional && Match(i + 1, pos, b);
@@ -115,10 +135,11 @@ class Matcher {
   }
 
  private:
-  static bool WordMatches(const PatternElement& e, std::string_view w) {
-    if (e.kind == PatternElement::kList) return e.list->contains(w);
+  static bool TokenMatches(const PatternElement& e, const Token& t) {
+    if (e.kind == PatternElement::kPos) return (e.pos_tags & PosBit(t.pos)) != 0;
+    if (e.kind == PatternElement::kList) return e.list->contains(t.lower);
     for (const std::string& a : e.words) {
-      if (a == w) return true;
+      if (a == t.lower) return true;
     }
     return false;
   }

@@ -4,9 +4,11 @@
 //   word            a token, case-insensitive ("by", ",", "'s")
 //   a|b|c           any of the words
 //   $list           any word of a named word list
-//   X?              the element X (word, a|b or $list) is optional
-//   !X              the next token is not X (word, a|b or $list); consumes
-//                   nothing, and holds at the end of the sentence
+//   <T1|T2>         a token tagged with one of the parts of speech
+//                   (PosTagName: <VERB>, <NOUN|PROPN>; see pos_tagger.h)
+//   X?              the element X (word, a|b, $list or <T>) is optional
+//   !X              the next token is not X (word, a|b, $list or <T>);
+//                   consumes nothing, and holds at the end of the sentence
 //   ...N            skip 0..N tokens, fewest first; never skips ';' or '"'
 //   [C1|C2:name]    a mention of one of the classes, bound to `name`
 //   [C+:name]       a list of such mentions: "A, B and C"
@@ -35,12 +37,13 @@
 namespace kg::extractor {
 
 struct PatternElement {
-  enum Kind { kWords, kList, kGap, kSlot } kind = kWords;
+  enum Kind { kWords, kList, kPos, kGap, kSlot } kind = kWords;
   std::vector<std::string> words;  // kWords: lower-case alternatives
   std::string name;                // kList: list name; kSlot: binding name
   const WordList* list = nullptr;  // kList, resolved
+  uint16_t pos_tags = 0;    // kPos: PosBit mask
   bool optional = false;
-  bool negated = false;     // kWords/kList: "!X"
+  bool negated = false;     // kWords/kList/kPos: "!X"
   int max_gap = 0;          // kGap
   uint32_t classes = 0;     // kSlot: bit mask, see SlotClassBit
   bool many = false;        // kSlot: "+"

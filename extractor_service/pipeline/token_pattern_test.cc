@@ -1,5 +1,6 @@
 #include "extractor_service/pipeline/token_pattern.h"
 
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -99,8 +100,32 @@ TEST_F(TokenPatternTest, AuthorAndRoleSlotsBindOnlyAuthorMentions) {
   EXPECT_FALSE(TokenPattern::Parse("[Person:a] [Unit:r]")->NeedsAuthorMentions());
 }
 
+TEST_F(TokenPatternTest, PartOfSpeechAtoms) {
+  const char* kTags[] = {"PROPN", "PROPN", "PROPN", "PUNCT", "NOUN", "ADP",
+                         "DET",   "PROPN", "PROPN", "PUNCT", "VERB", "NOUN",
+                         "PUNCT", "NOUN",  "CCONJ", "NOUN"};
+  std::vector<Token>& tokens = doc_->sentences[0].tokens;
+  ASSERT_EQ(tokens.size(), std::size(kTags));
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    ASSERT_TRUE(ParsePosTag(kTags[i], &tokens[i].pos));
+  }
+  EXPECT_EQ(Matches("[Person:s] , <DET>? <NOUN> <ADP> <DET>? [Unit:o]"),
+            std::vector<std::string>{"s=Ann Lee,;o=Dog Unit,;"});
+  EXPECT_EQ(Matches("[Unit:o] , <VERB> [CrimeType+:c]"),
+            std::vector<std::string>{"o=Dog Unit,;c=burglary,theft,fraud,;"});
+  EXPECT_TRUE(Matches("[Unit:o] , <NOUN|ADJ> [CrimeType:c]").empty());
+  EXPECT_EQ(Matches("[Unit:o] , !<NOUN|ADJ> saw").size(), 1u);
+  EXPECT_TRUE(Matches("[Unit:o] , !<VERB> saw").empty());
+  // Untagged tokens (kX) match no atom but X.
+  tokens[10].pos = PosTag::kX;
+  EXPECT_TRUE(Matches("[Unit:o] , <VERB>").empty());
+  EXPECT_EQ(Matches("[Unit:o] , <X>").size(), 1u);
+}
+
 TEST_F(TokenPatternTest, ParseErrors) {
   EXPECT_FALSE(TokenPattern::Parse("[Dragon:x]").ok());
+  EXPECT_FALSE(TokenPattern::Parse("<VERB|Noun>").ok());
+  EXPECT_FALSE(TokenPattern::Parse("the <NOUN|>").ok());
   EXPECT_FALSE(TokenPattern::Parse("...0").ok());
   EXPECT_FALSE(TokenPattern::Parse("").ok());
 }

@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "extractor_service/pipeline/pos_tag.h"
+
 namespace kg::extractor {
 
 enum class TokenKind { kWord, kNumber, kPunct };
@@ -26,6 +28,7 @@ struct Token {
   TokenKind kind = TokenKind::kWord;
   bool capitalized = false;  // first byte is an ASCII capital
   bool all_caps = false;     // two or more letters, none lower case
+  PosTag pos = PosTag::kX;   // part of speech (PosTagger::Tag), else kX
   // Gazetteer vocabulary ids of `text` and `lower` (Gazetteer::Annotate).
   int32_t text_id = kUnannotatedWord;
   int32_t lower_id = kUnannotatedWord;
