@@ -1,5 +1,6 @@
 #include "extractor_service/pipeline/pos_tagger.h"
 
+#include <initializer_list>
 #include <string_view>
 #include <utility>
 
@@ -17,8 +18,6 @@ constexpr uint16_t Bits(std::initializer_list<PosTag> tags) {
   return m;
 }
 
-constexpr uint16_t kOpen =
-    Bits({PosTag::kNoun, PosTag::kVerb, PosTag::kAdj, PosTag::kAdv});
 constexpr uint16_t kClosed =
     Bits({PosTag::kDet, PosTag::kPron, PosTag::kAdp, PosTag::kCconj,
           PosTag::kSconj, PosTag::kPart, PosTag::kAux, PosTag::kNum});
