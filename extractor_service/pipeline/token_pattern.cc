@@ -221,6 +221,13 @@ absl::StatusOr<TokenPattern> TokenPattern::Parse(absl::string_view source) {
   return p;
 }
 
+bool TokenPattern::UsesPosTags() const {
+  for (const PatternElement& e : elements_) {
+    if (e.kind == PatternElement::kPos) return true;
+  }
+  return false;
+}
+
 bool TokenPattern::NeedsAuthorMentions() const {
   for (const PatternElement& e : elements_) {
     if (e.kind == PatternElement::kSlot && (e.classes & ~kAuthorSlotBits) == 0) {

@@ -69,6 +69,9 @@ class TokenPattern {
   // True when a slot binds only Author or Role mentions: the pattern cannot
   // match a sentence without RuleContext::author_mentions.
   bool NeedsAuthorMentions() const;
+  // True when an element matches part-of-speech tags (<VERB>): the
+  // document's tokens must be tagged for the pattern to match.
+  bool UsesPosTags() const;
 
   // Calls `on_match` for the first (shortest) match starting at each token
   // of the sentence. Thread-safe.
