@@ -47,11 +47,13 @@ std::vector<SentenceOffsets> ComputeOffsets(const AnalyzedDocument& doc) {
   return out;
 }
 
-// `name` with curly apostrophes and quotation marks made straight.
-std::string StraightQuotes(const std::string& name) {
+// `name`, or, when it has curly apostrophes or quotation marks, a copy in
+// `*storage` with them made straight.
+const std::string& StraightQuotes(const std::string& name, std::string* storage) {
   if (name.find('\xE2') == std::string::npos) return name;
-  return absl::StrReplaceAll(name, {{"\xE2\x80\x98", "'"}, {"\xE2\x80\x99", "'"},
-                                    {"\xE2\x80\x9C", "\""}, {"\xE2\x80\x9D", "\""}});
+  *storage = absl::StrReplaceAll(name, {{"\xE2\x80\x98", "'"}, {"\xE2\x80\x99", "'"},
+                                        {"\xE2\x80\x9C", "\""}, {"\xE2\x80\x9D", "\""}});
+  return *storage;
 }
 
 // Collects facts, merging duplicates and their evidence, in first-seen order.
@@ -67,8 +69,10 @@ class FactCollector {
     // An entity is one node however an article typesets its name: "St
     // James’ ward" and "St James' ward" are the same place. Text values
     // (aliases, quotations, roles) keep the article's typography.
-    const std::string subject = StraightQuotes(raw_subject);
-    const std::string value = is_entity ? StraightQuotes(raw_value) : raw_value;
+    std::string subject_storage, value_storage;
+    const std::string& subject = StraightQuotes(raw_subject, &subject_storage);
+    const std::string& value =
+        is_entity ? StraightQuotes(raw_value, &value_storage) : raw_value;
     const std::string key =
         absl::StrCat(subject, "\x1f", predicate, "\x1f", is_entity ? "E" : "T",
                      value);
