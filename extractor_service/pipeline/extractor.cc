@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_replace.h"
@@ -94,9 +95,9 @@ class FactCollector {
       o.byte_end = offsets_[last_sentence].byte_end;
       o.end = offsets_[last_sentence].end;
     }
-    for (const kg::v1::Evidence& e : fact.evidence()) {
-      if (e.byte_begin() == o.byte_begin) return;
-    }
+    // One evidence record per fact and sentence; a set, not a scan of the
+    // fact's records, so a fact stated in every sentence stays linear.
+    if (!evidence_seen_.insert({it->second, o.byte_begin}).second) return;
     kg::v1::Evidence* e = fact.add_evidence();
     e->set_document_id(document_.id());
     e->set_sentence(std::string(
@@ -116,6 +117,7 @@ class FactCollector {
   const AnalyzedDocument& doc_;
   std::vector<SentenceOffsets> offsets_;
   absl::flat_hash_map<std::string, size_t> index_;
+  absl::flat_hash_set<std::pair<size_t, uint32_t>> evidence_seen_;  // fact, sentence byte
   std::vector<kg::v1::Fact> facts_;
 };
 
