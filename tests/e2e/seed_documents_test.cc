@@ -52,13 +52,9 @@ constexpr double kMinFactRecall = 0.98;
 // document with the provenance condition {source: DOC}; both are printed.
 constexpr double kMinQuestionsExact = 0.99;
 
-// The extractor writes names with straight apostrophes and quotation marks
-// (its normaliser maps the curly ones); the gold keeps the article's
-// typography. Both are compared straightened, as the shared scorer does.
-std::string Straight(const std::string& text) {
-  return absl::StrReplaceAll(text, {{"\xE2\x80\x98", "'"}, {"\xE2\x80\x99", "'"},
-                                    {"\xE2\x80\x9C", "\""}, {"\xE2\x80\x9D", "\""}});
-}
+// The gold keeps the article's typography, the extractor writes names
+// with straight quotation marks: both are compared through Straight()
+// (gold_scorer.h).
 
 bool IsTextPredicate(const std::string& predicate) {
   return predicate == "has_role" || predicate == "alias" || predicate == "said";

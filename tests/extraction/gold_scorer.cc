@@ -16,13 +16,6 @@
 namespace kg::testing {
 namespace {
 
-// Curly quotation marks and apostrophes as straight ones, as the shared
-// scorer (score.py) compares names: "Mayor’s Office" is "Mayor's Office".
-std::string Straight(const std::string& text) {
-  return absl::StrReplaceAll(text, {{"\xE2\x80\x98", "'"}, {"\xE2\x80\x99", "'"},
-                                    {"\xE2\x80\x9C", "\""}, {"\xE2\x80\x9D", "\""}});
-}
-
 std::string Key(const std::string& s, const std::string& p, bool entity,
                 const std::string& o) {
   return absl::StrCat(Straight(s), "\x1f", p, "\x1f", entity ? "E" : "T", "\x1f",
@@ -59,6 +52,11 @@ std::set<std::string> Words(const std::string& text) {
 }
 
 }  // namespace
+
+std::string Straight(const std::string& text) {
+  return absl::StrReplaceAll(text, {{"\xE2\x80\x98", "'"}, {"\xE2\x80\x99", "'"},
+                                    {"\xE2\x80\x9C", "\""}, {"\xE2\x80\x9D", "\""}});
+}
 
 bool SameQuotation(const std::string& a, const std::string& b) {
   const std::set<std::string> wa = Words(a), wb = Words(b);

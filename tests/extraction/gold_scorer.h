@@ -55,6 +55,11 @@ struct ScoreReport {
   std::vector<std::string> spurious;  // "doc: (s, p, o)"
 };
 
+// `text` with curly quotation marks and apostrophes made straight, as the
+// shared scorer (score.py) compares names and as the extractor writes them:
+// "Mayor’s Office" is "Mayor's Office".
+std::string Straight(const std::string& text);
+
 // True when the words (ASCII letter and digit runs, case-folded) shared by
 // two quotations are at least 60 % of the words of the shorter one.
 bool SameQuotation(const std::string& a, const std::string& b);
