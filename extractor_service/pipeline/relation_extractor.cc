@@ -1,6 +1,5 @@
 #include "extractor_service/pipeline/relation_extractor.h"
 
-#include <algorithm>
 #include <map>
 #include <string>
 #include <utility>

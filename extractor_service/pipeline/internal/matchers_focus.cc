@@ -51,6 +51,12 @@ const Mention* Topic(const RuleContext& ctx) {
 
 // A rank of the police ("Detective Inspector", "Chief Constable"), not a
 // civic title ("Mayor", "Chief Executive").
+// A police force ("... Police", "... Constabulary"), not another body.
+bool IsPoliceForce(const std::string& body) {
+  return body.find("Police") != std::string::npos ||
+         body.find("Constabulary") != std::string::npos;
+}
+
 bool IsPoliceRank(const std::string& role) {
   if (role.find("Crime Commissioner") != std::string::npos) return false;
   for (const char* word : {"Constable", "Sergeant", "Inspector", "Superintendent",
@@ -128,9 +134,6 @@ void TargetsFocus(const RuleContext& ctx, const RelationRule& rule,
                   const DraftSink& out) {
   const Mention* topic = Topic(ctx);
   if (topic == nullptr || HasLocalActivity(ctx)) return;
-  // "The operation is backed by a winter campaign against knife crime": an
-  // unnamed campaign of its own goes after the crime (targets.nominal_...),
-  // not the article's operation.
   if (ctx.sentence == 0) {
     for (const Mention* m : ctx.mentions) {
       if (m->cls == EC::kCrimeType && !m->inside_name) out.EmitEntity(topic->canonical, *m);
@@ -139,17 +142,18 @@ void TargetsFocus(const RuleContext& ctx, const RelationRule& rule,
   }
   const WordList& cues = rule.Words("cues");
   const std::vector<Token>& t = ctx.tokens();
-  for (int c = 0; c < static_cast<int>(t.size()); ++c) {
-    if (!cues.contains(t[c].lower)) continue;
-    // "The operation is backed by a winter campaign against knife crime":
-    // a cue after an unnamed campaign of its own belongs to that campaign
-    // (targets.nominal_antecedent), not to the article's operation.
-    bool own_nominal = false;
-    for (Nominal k = FindNominal(ctx); k.token >= 0 && k.token < c;
-         k = FindNominal(ctx, k.token + 1)) {
-      own_nominal |= k.cls != topic->cls;
+  // "The operation is backed by a winter campaign against knife crime": a
+  // cue after an unnamed campaign of its own belongs to that campaign
+  // (targets.nominal_antecedent), not to the article's operation.
+  int own_nominal = static_cast<int>(t.size());
+  for (Nominal k = FindNominal(ctx); k.token >= 0; k = FindNominal(ctx, k.token + 1)) {
+    if (k.cls != topic->cls) {
+      own_nominal = k.token;
+      break;
     }
-    if (own_nominal) continue;
+  }
+  for (int c = 0; c < static_cast<int>(t.size()); ++c) {
+    if (!cues.contains(t[c].lower) || own_nominal < c) continue;
     bool named_before = false;
     for (const Mention* m : ctx.mentions) {
       if (m->end > c) break;
@@ -220,13 +224,9 @@ void LeadsNominal(const RuleContext& ctx, const RelationRule& rule,
 // if it is a police force ("... Police", "... Constabulary").
 void MemberOfPublishingForce(const RuleContext& ctx, const RelationRule& rule,
                              const DraftSink& out) {
-  const WordList& reporting = rule.Words("reporting");
   const std::string& force = ctx.primary_force;
-  if (ctx.focus == nullptr) return;
-  if (force.find("Police") == std::string::npos &&
-      force.find("Constabulary") == std::string::npos) {
-    return;
-  }
+  if (ctx.focus == nullptr || !IsPoliceForce(force)) return;
+  const WordList& reporting = rule.Words("reporting");
   const std::vector<Token>& t = ctx.tokens();
   for (const Mention* m : ctx.mentions) {
     if (m->cls != EC::kPerson || m->pronoun || !m->org.empty() ||
@@ -254,10 +254,7 @@ void MemberOfPublishingForce(const RuleContext& ctx, const RelationRule& rule,
 void PartOfPublishingForce(const RuleContext& ctx, const RelationRule& rule,
                            const DraftSink& out) {
   const std::string& force = ctx.primary_force;
-  if (force.find("Police") == std::string::npos &&
-      force.find("Constabulary") == std::string::npos) {
-    return;
-  }
+  if (!IsPoliceForce(force)) return;
   const WordList& heads = rule.Words("internal_heads");
   const WordList& wider = rule.Words("wider_than_a_force");
   const std::vector<Token>& t = ctx.tokens();
