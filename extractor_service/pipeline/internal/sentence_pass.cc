@@ -267,6 +267,17 @@ int SentencePass::CapPhraseEnd(int i, int max_len) const {
   return k;
 }
 
+// Start of the capitalised phrase that ends at e, the same words as
+// CapPhraseEnd read leftwards, or e when there is none.
+int SentencePass::CapPhraseBegin(int e, int max_len) const {
+  int b = e;
+  while (b > 0 && e - b < max_len && !claimed_[b - 1] && Cap(b - 1) && !Function(b - 1) &&
+         !t_[b - 1].all_caps && gaz_.HeadClass(t_[b - 1]).empty()) {
+    --b;
+  }
+  return b;
+}
+
 // Places no list has, read from their context: "the Drumahoe area", and a
 // capitalised phrase listed with known places ("in Eccles, Barrhead and
 // Salford": one known place makes the list a list of places).
@@ -301,11 +312,7 @@ void SentencePass::TryContextPlaces() {
     if (t_[i].lower != "areas" || !Cap(i - 1) || claimed_[i - 1]) continue;
     int e = i;
     while (e > 0) {
-      int b = e;
-      while (b > 0 && e - b < 3 && !claimed_[b - 1] && Cap(b - 1) && !Function(b - 1) &&
-             gaz_.HeadClass(t_[b - 1]).empty()) {
-        --b;
-      }
+      const int b = CapPhraseBegin(e, 3);
       if (b == e) break;
       Add(EntityClass::kPlace, Slice(b, e), b, e);
       Claim(b, e);
@@ -340,12 +347,8 @@ void SentencePass::TryContextPlaces() {
     }
     // "from Argyll to Tayside": the other end of a span.
     const int to = out_[m].begin - 1;
-    if (to >= 2 && t_[to].lower == "to" && !claimed_[to - 1] && Cap(to - 1)) {
-      int b = to;
-      while (b > 0 && to - b < 3 && !claimed_[b - 1] && Cap(b - 1) && !Function(b - 1) &&
-             gaz_.HeadClass(t_[b - 1]).empty()) {
-        --b;
-      }
+    if (to >= 2 && t_[to].lower == "to") {
+      const int b = CapPhraseBegin(to, 3);
       if (b < to && b > 0 && t_[b - 1].lower == "from") {
         Add(EntityClass::kPlace, Slice(b, to), b, to);
         Claim(b, to);
@@ -363,11 +366,7 @@ void SentencePass::TryContextPlaces() {
         e = b;
         continue;
       }
-      int b = sep;
-      while (b > 0 && sep - b < 3 && !claimed_[b - 1] && Cap(b - 1) && !Function(b - 1) &&
-             !t_[b - 1].all_caps && gaz_.HeadClass(t_[b - 1]).empty()) {
-        --b;
-      }
+      const int b = CapPhraseBegin(sep, 3);
       // The first item must follow a word that opens a list of places.
       if (b == sep || b == 0 || (t_[b - 1].kind == TokenKind::kWord && !separator(b - 1) &&
                                  !Function(b - 1) && t_[b - 1].capitalized)) {

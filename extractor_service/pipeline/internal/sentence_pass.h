@@ -94,6 +94,7 @@ class SentencePass {
   int TryPlace(int i);
   void TryContextPlaces();
   int CapPhraseEnd(int i, int max_len) const;
+  int CapPhraseBegin(int e, int max_len) const;
   int TryCrimeType(int i);
   // sentence_pass_people.cc
   void TryPerson(int i);

@@ -187,11 +187,7 @@ void SentencePass::TryDescribedUnit(int i) {
     return;
   }
   const int b = i + 1;
-  int e = b;
-  while (e < n_ && e - b < 3 && !claimed_[e] && Cap(e) && !Function(e) &&
-         gaz_.HeadClass(t_[e]).empty()) {
-    ++e;
-  }
+  const int e = CapPhraseEnd(b, 3);
   if (e == b || (e < n_ && Cap(e)) || gaz_.places().LongestAt(t_, b, e).length > 0 ||
       gaz_.organisations().LongestAt(t_, b, e).length > 0) {
     return;
