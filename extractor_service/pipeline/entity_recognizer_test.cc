@@ -1,8 +1,8 @@
 #include "extractor_service/pipeline/entity_recognizer.h"
 
-#include <cstdlib>
 #include <string>
 
+#include "extractor_service/pipeline/analyze_for_test.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
@@ -12,20 +12,14 @@ namespace {
 class EntityRecognizerTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    auto g = Gazetteer::Load(std::string(std::getenv("TEST_SRCDIR")) +
-                             "/kg/extractor_service/data");
+    auto g = LoadShippedGazetteer();
     ASSERT_TRUE(g.ok()) << g.status();
     gaz_ = new Gazetteer(std::move(*g));
   }
 
   // Splits `doc` into tokenized sentences and recognizes its mentions.
   void SplitAndRecognize(AnalyzedDocument* doc) {
-    SentenceSplitter splitter;
-    for (const SentenceSpan& span : splitter.Split(doc->text.text())) {
-      doc->sentences.push_back({span, Tokenize(doc->text.text(), doc->text.lower(),
-                                               span.begin, span.end)});
-    }
-    EntityRecognizer(gaz_).Recognize(doc);
+    kg::extractor::SplitAndRecognize(*gaz_, doc);
   }
 
   // Recognizes `text` split into lines as sentences; returns

@@ -3,7 +3,7 @@
 #include <cstdlib>
 #include <string>
 
-#include "extractor_service/pipeline/entity_recognizer.h"
+#include "extractor_service/pipeline/analyze_for_test.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
@@ -16,8 +16,7 @@ using ::testing::Not;
 class RelationExtractorTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    auto g = Gazetteer::Load(std::string(std::getenv("TEST_SRCDIR")) +
-                             "/kg/extractor_service/data");
+    auto g = LoadShippedGazetteer();
     ASSERT_TRUE(g.ok()) << g.status();
     gaz_ = new Gazetteer(std::move(*g));
     auto rules = RuleSet::Load(std::string(std::getenv("TEST_SRCDIR")) +
@@ -31,12 +30,7 @@ class RelationExtractorTest : public ::testing::Test {
   std::vector<std::string> Relations(const std::string& text) {
     text_ = text;
     AnalyzedDocument doc(text_);
-    SentenceSplitter splitter;
-    for (const SentenceSpan& span : splitter.Split(doc.text.text())) {
-      doc.sentences.push_back(
-          {span, Tokenize(doc.text.text(), doc.text.lower(), span.begin, span.end)});
-    }
-    EntityRecognizer(gaz_).Recognize(&doc);
+    SplitAndRecognize(*gaz_, &doc);
     std::vector<std::string> out;
     for (const FactDraft& d : relations_->Extract(doc)) {
       out.push_back(d.subject + "|" + d.predicate + "|" + d.value + "|" + d.rule);

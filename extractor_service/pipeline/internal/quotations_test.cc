@@ -1,10 +1,9 @@
 #include "extractor_service/pipeline/internal/quotations.h"
 
-#include <cstdlib>
 #include <string>
 #include <vector>
 
-#include "extractor_service/pipeline/entity_recognizer.h"
+#include "extractor_service/pipeline/analyze_for_test.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
@@ -36,8 +35,7 @@ std::ostream& operator<<(std::ostream& os, const Said& s) {
 class QuotationsTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    auto g = Gazetteer::Load(std::string(std::getenv("TEST_SRCDIR")) +
-                             "/kg/extractor_service/data");
+    auto g = LoadShippedGazetteer();
     ASSERT_TRUE(g.ok()) << g.status();
     gaz_ = new Gazetteer(std::move(*g));
     reporting_ = new WordList();
@@ -51,12 +49,7 @@ class QuotationsTest : public ::testing::Test {
   std::vector<Said> Quotations(const std::string& text) {
     text_ = text;
     AnalyzedDocument doc(text_);
-    SentenceSplitter splitter;
-    for (const SentenceSpan& span : splitter.Split(doc.text.text())) {
-      doc.sentences.push_back({span, Tokenize(doc.text.text(), doc.text.lower(),
-                                              span.begin, span.end)});
-    }
-    EntityRecognizer(gaz_).Recognize(&doc);
+    SplitAndRecognize(*gaz_, &doc);
     QuotationAnalysis analysis(doc, *reporting_);
     std::vector<Said> out;
     for (const Quotation& q : analysis.quotations()) {
