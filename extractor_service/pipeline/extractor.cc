@@ -3,14 +3,12 @@
 #include <string>
 #include <utility>
 
-#include "absl/container/flat_hash_map.h"
-#include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_replace.h"
 #include "common/status_macros.h"
 #include "extractor_service/pipeline/analyzed_document.h"
 #include "extractor_service/pipeline/entity_recognizer.h"
+#include "extractor_service/pipeline/fact_collector.h"
 #include "extractor_service/pipeline/gazetteer.h"
 #include "extractor_service/pipeline/pos_tagger.h"
 #include "extractor_service/pipeline/relation_extractor.h"
@@ -21,105 +19,6 @@
 
 namespace kg::extractor {
 namespace {
-
-struct SentenceOffsets {
-  uint32_t byte_begin, byte_end, begin, end;
-};
-
-// Offsets of every sentence in the original text, bytes and code points.
-std::vector<SentenceOffsets> ComputeOffsets(const AnalyzedDocument& doc) {
-  std::vector<SentenceOffsets> out;
-  const std::string_view text = doc.text.original();
-  uint32_t pos = 0, cps = 0;
-  auto advance = [&](uint32_t to) {
-    for (; pos < to; ++pos) {
-      if ((static_cast<unsigned char>(text[pos]) & 0xC0) != 0x80) ++cps;
-    }
-    return cps;
-  };
-  for (const AnalyzedSentence& s : doc.sentences) {
-    SentenceOffsets o;
-    o.byte_begin = doc.text.ToOriginal(s.span.begin);
-    o.byte_end = doc.text.ToOriginalEnd(s.span.end);
-    o.begin = advance(o.byte_begin);
-    o.end = advance(o.byte_end);
-    out.push_back(o);
-  }
-  return out;
-}
-
-// `name`, or, when it has curly apostrophes or quotation marks, a copy in
-// `*storage` with them made straight.
-const std::string& StraightQuotes(const std::string& name, std::string* storage) {
-  if (name.find('\xE2') == std::string::npos) return name;
-  *storage = absl::StrReplaceAll(name, {{"\xE2\x80\x98", "'"}, {"\xE2\x80\x99", "'"},
-                                        {"\xE2\x80\x9C", "\""}, {"\xE2\x80\x9D", "\""}});
-  return *storage;
-}
-
-// Collects facts, merging duplicates and their evidence, in first-seen order.
-class FactCollector {
- public:
-  FactCollector(const kg::v1::Document& document, const AnalyzedDocument& doc)
-      : document_(document), doc_(doc), offsets_(ComputeOffsets(doc)) {}
-
-  void Add(const std::string& raw_subject, const std::string& predicate,
-           const std::string& raw_value, bool is_entity, int sentence,
-           int last_sentence, std::string_view rule, float confidence) {
-    if (raw_subject.empty() || raw_value.empty()) return;
-    // An entity is one node however an article typesets its name: "St
-    // James’ ward" and "St James' ward" are the same place. Text values
-    // (aliases, quotations, roles) keep the article's typography.
-    std::string subject_storage, value_storage;
-    const std::string& subject = StraightQuotes(raw_subject, &subject_storage);
-    const std::string& value =
-        is_entity ? StraightQuotes(raw_value, &value_storage) : raw_value;
-    const std::string key =
-        absl::StrCat(subject, "\x1f", predicate, "\x1f", is_entity ? "E" : "T",
-                     value);
-    auto [it, inserted] = index_.emplace(key, facts_.size());
-    if (inserted) {
-      kg::v1::Fact f;
-      f.set_subject(subject);
-      f.set_predicate(predicate);
-      if (is_entity) {
-        f.mutable_value()->set_entity(value);
-      } else {
-        f.mutable_value()->set_text(value);
-      }
-      facts_.push_back(std::move(f));
-    }
-    kg::v1::Fact& fact = facts_[it->second];
-    SentenceOffsets o = offsets_[sentence];
-    if (last_sentence > sentence) {
-      o.byte_end = offsets_[last_sentence].byte_end;
-      o.end = offsets_[last_sentence].end;
-    }
-    // One evidence record per fact and sentence; a set, not a scan of the
-    // fact's records, so a fact stated in every sentence stays linear.
-    if (!evidence_seen_.insert({it->second, o.byte_begin}).second) return;
-    kg::v1::Evidence* e = fact.add_evidence();
-    e->set_document_id(document_.id());
-    e->set_sentence(std::string(
-        doc_.text.original().substr(o.byte_begin, o.byte_end - o.byte_begin)));
-    e->set_begin(o.begin);
-    e->set_end(o.end);
-    e->set_byte_begin(o.byte_begin);
-    e->set_byte_end(o.byte_end);
-    e->set_rule(std::string(rule));
-    e->set_confidence(confidence);
-  }
-
-  std::vector<kg::v1::Fact> Take() { return std::move(facts_); }
-
- private:
-  const kg::v1::Document& document_;
-  const AnalyzedDocument& doc_;
-  std::vector<SentenceOffsets> offsets_;
-  absl::flat_hash_map<std::string, size_t> index_;
-  absl::flat_hash_set<std::pair<size_t, uint32_t>> evidence_seen_;  // fact, sentence byte
-  std::vector<kg::v1::Fact> facts_;
-};
 
 class ExtractorImpl : public Extractor {
  public:

@@ -246,8 +246,21 @@ bool TokenPattern::HasSlot(absl::string_view name) const {
 
 void TokenPattern::ForEachMatch(
     const RuleContext& ctx,
-    const std::function<void(const PatternBindings&)>& on_match) const {
+    absl::FunctionRef<void(const PatternBindings&)> on_match) const {
   const int n = static_cast<int>(ctx.tokens().size());
+  // Every slot must bind something: a sentence without a mention some slot
+  // accepts cannot match, and most sentences lack one class or another.
+  for (const PatternElement& e : elements_) {
+    if (e.kind != PatternElement::kSlot) continue;
+    auto accepted = [&](const std::vector<const Mention*>& mentions) {
+      return std::any_of(mentions.begin(), mentions.end(),
+                         [&](const Mention* m) { return SlotAccepts(e, *m); });
+    };
+    if (!accepted(ctx.mentions) &&
+        ((e.classes & kAuthorSlotBits) == 0 || !accepted(ctx.author_mentions))) {
+      return;
+    }
+  }
   Matcher matcher(elements_, ctx);
   PatternBindings bindings;
   if (elements_.front().kind == PatternElement::kSlot &&

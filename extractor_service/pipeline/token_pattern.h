@@ -22,7 +22,6 @@
 #define KG_EXTRACTOR_SERVICE_PIPELINE_TOKEN_PATTERN_H_
 
 #include <cstdint>
-#include <functional>
 #include <string>
 #include "absl/strings/string_view.h"
 #include <utility>
@@ -30,6 +29,7 @@
 
 #include "absl/container/flat_hash_set.h"
 #include "absl/container/inlined_vector.h"
+#include "absl/functional/function_ref.h"
 #include "absl/status/statusor.h"
 #include "extractor_service/pipeline/rule_context.h"
 #include "extractor_service/pipeline/word_list.h"
@@ -76,8 +76,7 @@ class TokenPattern {
   // Calls `on_match` for the first (shortest) match starting at each token
   // of the sentence. Thread-safe.
   void ForEachMatch(const RuleContext& ctx,
-                    const std::function<void(const PatternBindings&)>&
-                        on_match) const;
+                    absl::FunctionRef<void(const PatternBindings&)> on_match) const;
 
  private:
   std::vector<PatternElement> elements_;
