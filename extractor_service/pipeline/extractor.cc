@@ -94,7 +94,7 @@ absl::StatusOr<std::vector<kg::v1::Fact>> ExtractorImpl::Extract(
   AnalyzedDocument doc(document.text());
   Analyze(&doc);
   FactCollector facts(document, doc);
-  for (const FactDraft& d : relations_.Extract(doc)) {
+  relations_.Extract(doc, [&](const FactDraftView& d) {
     facts.Add(d.subject, d.predicate, d.value, d.value_is_entity, d.sentence,
               d.last_sentence, d.rule, d.confidence);
     if (d.value_is_entity && d.predicate != "type" &&
@@ -103,7 +103,7 @@ absl::StatusOr<std::vector<kg::v1::Fact>> ExtractorImpl::Extract(
       facts.Add(d.value, "type", ClassName(d.value_class), true, d.sentence,
                 -1, "type.relation_value", 0.8f);
     }
-  }
+  });
   return facts.Take();
 }
 

@@ -122,7 +122,7 @@ RelationExtractor::RelationExtractor(RuleSet rules) : rules_(std::move(rules)) {
 
 void RelationExtractor::RunRule(const RelationRule& rule, BuiltinMatcher builtin,
                                 const RuleContext& ctx,
-                                std::vector<FactDraft>* out) const {
+                                DraftConsumer out) const {
   const DraftSink sink(ctx, rule.id.c_str(), rule.predicate, rule.confidence, out);
   if (!rule.builtin.empty()) {
     if (builtin != nullptr) builtin(ctx, rule, sink);
@@ -155,8 +155,24 @@ void RelationExtractor::RunRule(const RelationRule& rule, BuiltinMatcher builtin
 }
 
 std::vector<FactDraft> RelationExtractor::Extract(const AnalyzedDocument& doc) const {
-  std::vector<FactDraft> out;
-  out.reserve(doc.mentions.size() * 2);
+  std::vector<FactDraft> drafts;
+  Extract(doc, [&](const FactDraftView& v) {
+    FactDraft d;
+    d.subject = std::string(v.subject);
+    d.predicate = std::string(v.predicate);
+    d.value = std::string(v.value);
+    d.value_is_entity = v.value_is_entity;
+    d.value_class = v.value_class;
+    d.sentence = v.sentence;
+    d.last_sentence = v.last_sentence;
+    d.rule = v.rule;
+    d.confidence = v.confidence;
+    drafts.push_back(std::move(d));
+  });
+  return drafts;
+}
+
+void RelationExtractor::Extract(const AnalyzedDocument& doc, DraftConsumer out) const {
   const std::string force = PrimaryForce(doc);
   size_t next = 0, next_author = 0;
   const std::vector<RelationRule>& rules = rules_.rules();
@@ -182,10 +198,9 @@ std::vector<FactDraft> RelationExtractor::Extract(const AnalyzedDocument& doc) c
     }
     for (size_t r = 0; r < rules.size(); ++r) {
       if (needs_author_[r] && ctx.author_mentions.empty()) continue;
-      RunRule(rules[r], builtins_[r], ctx, &out);
+      RunRule(rules[r], builtins_[r], ctx, out);
     }
   }
-  return out;
 }
 
 }  // namespace kg::extractor

@@ -20,14 +20,17 @@ class RelationExtractor {
   explicit RelationExtractor(RuleSet rules);
 
   // Runs every rule on every sentence of `doc` (whose mentions are set), in
-  // rule order per sentence. Deterministic; thread-safe.
+  // rule order per sentence, handing each draft to `out` as it is emitted.
+  // Deterministic; thread-safe.
+  void Extract(const AnalyzedDocument& doc, DraftConsumer out) const;
+  // The same drafts, copied into a vector (tests, tools).
   std::vector<FactDraft> Extract(const AnalyzedDocument& doc) const;
 
   const RuleSet& rules() const { return rules_; }
 
  private:
   void RunRule(const RelationRule& rule, BuiltinMatcher builtin,
-               const RuleContext& ctx, std::vector<FactDraft>* out) const;
+               const RuleContext& ctx, DraftConsumer out) const;
 
   RuleSet rules_;
   std::vector<BuiltinMatcher> builtins_;  // per rule; nullptr for patterns

@@ -5,9 +5,11 @@
 #define KG_EXTRACTOR_SERVICE_PIPELINE_RULE_CONTEXT_H_
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "absl/container/flat_hash_set.h"
+#include "absl/functional/function_ref.h"
 #include "extractor_service/pipeline/analyzed_document.h"
 
 namespace kg::extractor {
@@ -72,23 +74,40 @@ struct RuleContext {
   MatcherMemo* memo = nullptr;
 };
 
+// A draft as a rule emits it; the views are valid only during the call to
+// the DraftConsumer (the consumer copies what it keeps).
+struct FactDraftView {
+  std::string_view subject;
+  std::string_view predicate;
+  std::string_view value;
+  bool value_is_entity = false;
+  EntityClass value_class = EntityClass::kCrimeType;
+  int sentence = 0;
+  int last_sentence = -1;
+  const char* rule = "";
+  float confidence = 1.0f;
+};
+
+// Receives every draft as it is emitted, so that no draft is copied on its
+// way to the fact collector.
+using DraftConsumer = absl::FunctionRef<void(const FactDraftView&)>;
+
 // Where a draft goes: the rule's id, predicate and confidence are stamped on
 // every draft. `sentence` < 0 means the context's sentence; evidence runs on
 // to `last_sentence` when that is greater.
 class DraftSink {
  public:
   DraftSink(const RuleContext& ctx, const char* rule_id,
-            const std::string& predicate, float confidence,
-            std::vector<FactDraft>* out)
+            const std::string& predicate, float confidence, DraftConsumer out)
       : ctx_(ctx), rule_(rule_id), predicate_(predicate),
         confidence_(confidence), out_(out) {}
 
   // Drops drafts with an empty side or with subject == value.
-  void Emit(const std::string& subject, const std::string& value,
-            bool is_entity, EntityClass value_class, int sentence = -1,
+  void Emit(std::string_view subject, std::string_view value, bool is_entity,
+            EntityClass value_class, int sentence = -1,
             int last_sentence = -1) const {
     if (subject.empty() || value.empty() || subject == value) return;
-    FactDraft d;
+    FactDraftView d;
     d.subject = subject;
     d.predicate = predicate_;
     d.value = value;
@@ -98,10 +117,10 @@ class DraftSink {
     if (last_sentence > d.sentence) d.last_sentence = last_sentence;
     d.rule = rule_;
     d.confidence = confidence_;
-    out_->push_back(std::move(d));
+    out_(d);
   }
   // An entity value; a kRole mention's expansion is a text value.
-  void EmitEntity(const std::string& subject, const Mention& value) const {
+  void EmitEntity(std::string_view subject, const Mention& value) const {
     Emit(subject, value.canonical, value.cls != EntityClass::kRole, value.cls);
   }
 
@@ -110,7 +129,7 @@ class DraftSink {
   const char* rule_;
   const std::string& predicate_;
   float confidence_;
-  std::vector<FactDraft>* out_;
+  DraftConsumer out_;
 };
 
 }  // namespace kg::extractor
