@@ -7,6 +7,7 @@
 #include "absl/strings/str_cat.h"
 #include "common/grpc_status.h"
 #include "common/security/grpc_auth.h"
+#include "google/protobuf/arena.h"
 
 namespace kg::extractor {
 
@@ -21,28 +22,51 @@ ExtractorServiceImpl::ExtractorServiceImpl(const Extractor* extractor,
       tokens_(std::move(tokens)),
       forward_slots_(max_pending_forwards) {}
 
-grpc::Status ExtractorServiceImpl::Extract(
-    grpc::ServerContext* context, const kg::v1::ExtractRequest* request,
-    kg::v1::ExtractResponse* response) {
-  if (!request->has_document()) {
+grpc::Status ExtractorServiceImpl::StreamedExtract(
+    grpc::ServerContext* context,
+    grpc::ServerUnaryStreamer<kg::v1::ExtractRequest, kg::v1::ExtractResponse>*
+        stream) {
+  google::protobuf::Arena arena;
+  auto* request =
+      google::protobuf::Arena::CreateMessage<kg::v1::ExtractRequest>(&arena);
+  if (!stream->Read(request)) {
+    return grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,
+                        "the request could not be read (malformed, or the "
+                        "call was cancelled)");
+  }
+  auto* response =
+      google::protobuf::Arena::CreateMessage<kg::v1::ExtractResponse>(&arena);
+  const grpc::Status status = Extract(context, *request, response);
+  if (!status.ok()) return status;
+  if (!stream->Write(*response)) {
+    return grpc::Status(grpc::StatusCode::UNAVAILABLE,
+                        "the answer could not be sent: the caller is gone");
+  }
+  return grpc::Status::OK;
+}
+
+grpc::Status ExtractorServiceImpl::Extract(grpc::ServerContext* context,
+                                           const kg::v1::ExtractRequest& request,
+                                           kg::v1::ExtractResponse* response) {
+  if (!request.has_document()) {
     return grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,
                         "document is missing");
   }
-  if (request->forward()) {
+  if (request.forward()) {
     grpc::Status allowed = security::RequireRole(
         *context, tokens_.get(), security::Role::kWriter, "Extract with forward");
     if (!allowed.ok()) return allowed;
   }
-  if (request->forward() && graph_ == nullptr) {
+  if (request.forward() && graph_ == nullptr) {
     return grpc::Status(grpc::StatusCode::FAILED_PRECONDITION,
                         "this extractor has no --graph_address; it can "
                         "extract but not forward");
   }
-  absl::StatusOr<std::vector<kg::v1::Fact>> facts =
-      extractor_->Extract(request->document());
-  if (!facts.ok()) return ToGrpcStatus(facts.status());
+  const absl::Status extracted =
+      extractor_->ExtractInto(request.document(), response->mutable_facts());
+  if (!extracted.ok()) return ToGrpcStatus(extracted);
 
-  if (request->forward()) {
+  if (request.forward()) {
     const ForwardSlot slot(forward_slots_);
     if (!slot.held()) {
       return grpc::Status(
@@ -55,12 +79,11 @@ grpc::Status ExtractorServiceImpl::Extract(
     if (context->deadline() != std::chrono::system_clock::time_point::max()) {
       deadline = std::min(deadline, absl::FromChrono(context->deadline()));
     }
-    absl::StatusOr<kg::v1::IngestResponse> ack =
-        graph_->IngestDocument(request->document().id(), *facts, deadline);
+    absl::StatusOr<kg::v1::IngestResponse> ack = graph_->IngestDocument(
+        request.document().id(), response->facts(), deadline);
     if (!ack.ok()) return ToGrpcStatus(ack.status());
     *response->mutable_ingest() = *std::move(ack);
   }
-  for (kg::v1::Fact& fact : *facts) *response->add_facts() = std::move(fact);
   return grpc::Status::OK;
 }
 

@@ -16,7 +16,8 @@
 
 namespace kg::extractor {
 
-std::string FactsContentHash(const std::vector<kg::v1::Fact>& facts) {
+std::string FactsContentHash(
+    const google::protobuf::RepeatedPtrField<kg::v1::Fact>& facts) {
   std::string bytes;
   {
     google::protobuf::io::StringOutputStream output(&bytes);
@@ -62,12 +63,13 @@ absl::StatusOr<kg::v1::IngestResponse> GraphClient::IngestOnce(
 }
 
 absl::StatusOr<kg::v1::IngestResponse> GraphClient::IngestDocument(
-    const std::string& document_id, const std::vector<kg::v1::Fact>& facts,
+    const std::string& document_id,
+    const google::protobuf::RepeatedPtrField<kg::v1::Fact>& facts,
     absl::Time deadline) const {
   kg::v1::IngestRequest request;
   request.set_document_id(document_id);
   request.set_content_hash(FactsContentHash(facts));
-  for (const kg::v1::Fact& fact : facts) *request.add_facts() = fact;
+  *request.mutable_facts() = facts;
 
   absl::BitGen random;
   absl::Duration backoff = policy_.initial_backoff;

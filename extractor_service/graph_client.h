@@ -45,7 +45,8 @@ class GraphClient {
   // before `deadline`; other errors (InvalidArgument, ...) are returned as
   // the graph sent them, without retrying.
   absl::StatusOr<kg::v1::IngestResponse> IngestDocument(
-      const std::string& document_id, const std::vector<kg::v1::Fact>& facts,
+      const std::string& document_id,
+      const google::protobuf::RepeatedPtrField<kg::v1::Fact>& facts,
       absl::Time deadline) const;
 
   const std::string& address() const { return address_; }
@@ -61,7 +62,8 @@ class GraphClient {
 
 // The hash the graph uses to recognise a batch it already has: a stable
 // fingerprint of the facts' deterministic serialisation.
-std::string FactsContentHash(const std::vector<kg::v1::Fact>& facts);
+std::string FactsContentHash(
+    const google::protobuf::RepeatedPtrField<kg::v1::Fact>& facts);
 
 }  // namespace kg::extractor
 

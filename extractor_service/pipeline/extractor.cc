@@ -1,5 +1,6 @@
 #include "extractor_service/pipeline/extractor.h"
 
+#include <iterator>
 #include <string>
 #include <utility>
 
@@ -37,8 +38,9 @@ class ExtractorImpl : public Extractor {
     }
   }
 
-  absl::StatusOr<std::vector<kg::v1::Fact>> Extract(
-      const kg::v1::Document& document) const override;
+  absl::Status ExtractInto(
+      const kg::v1::Document& document,
+      google::protobuf::RepeatedPtrField<kg::v1::Fact>* facts) const override;
 
  private:
   absl::Status Validate(const kg::v1::Document& document) const;
@@ -88,12 +90,13 @@ void ExtractorImpl::Analyze(AnalyzedDocument* doc) const {
   recognizer_.Recognize(doc);
 }
 
-absl::StatusOr<std::vector<kg::v1::Fact>> ExtractorImpl::Extract(
-    const kg::v1::Document& document) const {
+absl::Status ExtractorImpl::ExtractInto(
+    const kg::v1::Document& document,
+    google::protobuf::RepeatedPtrField<kg::v1::Fact>* out) const {
   RETURN_IF_ERROR(Validate(document));
   AnalyzedDocument doc(document.text());
   Analyze(&doc);
-  FactCollector facts(document, doc);
+  FactCollector facts(document, doc, out);
   relations_.Extract(doc, [&](const FactDraftView& d) {
     facts.Add(d.subject, d.predicate, d.value, d.value_is_entity, d.sentence,
               d.last_sentence, d.rule, d.confidence);
@@ -104,10 +107,18 @@ absl::StatusOr<std::vector<kg::v1::Fact>> ExtractorImpl::Extract(
                 -1, "type.relation_value", 0.8f);
     }
   });
-  return facts.Take();
+  return absl::OkStatus();
 }
 
 }  // namespace
+
+absl::StatusOr<std::vector<kg::v1::Fact>> Extractor::Extract(
+    const kg::v1::Document& document) const {
+  google::protobuf::RepeatedPtrField<kg::v1::Fact> facts;
+  RETURN_IF_ERROR(ExtractInto(document, &facts));
+  return std::vector<kg::v1::Fact>(std::make_move_iterator(facts.begin()),
+                                   std::make_move_iterator(facts.end()));
+}
 
 absl::StatusOr<std::unique_ptr<Extractor>> Extractor::Create(
     const ExtractorOptions& options) {

@@ -11,7 +11,9 @@
 #include <string>
 #include <vector>
 
+#include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "google/protobuf/repeated_ptr_field.h"
 #include "kg/v1/extractor.pb.h"
 #include "kg/v1/fact.pb.h"
 
@@ -39,15 +41,24 @@ class Extractor {
 
   virtual ~Extractor() = default;
 
-  // Extracts the facts of `document`. Every evidence record names
+  // Appends the facts of `document` to `*facts`. Every evidence record names
   // document.id(). Deterministic: the same document gives the same facts in
-  // the same order. Errors (InvalidArgument): empty id, empty or
-  // whitespace-only text, text over max_document_bytes, invalid UTF-8 (the
-  // message names the byte offset). Text that starts with an HTML tag or
-  // doctype is read as HTML: markup is skipped, entities decoded, and
+  // the same order. Errors (InvalidArgument, `*facts` untouched): empty id,
+  // empty or whitespace-only text, text over max_document_bytes, invalid
+  // UTF-8 (the message names the byte offset). Text that starts with an HTML
+  // tag or doctype is read as HTML: markup is skipped, entities decoded, and
   // evidence offsets still point into the text as sent. Thread-safe.
-  virtual absl::StatusOr<std::vector<kg::v1::Fact>> Extract(
-      const kg::v1::Document& document) const = 0;
+  //
+  // `*facts` may live on a protobuf arena, and should where speed matters:
+  // a document's facts are many small messages and strings (the service
+  // builds its response on a per-call arena; see docs/extraction.md, Speed).
+  virtual absl::Status ExtractInto(
+      const kg::v1::Document& document,
+      google::protobuf::RepeatedPtrField<kg::v1::Fact>* facts) const = 0;
+
+  // The same facts in a vector (tests and tools).
+  absl::StatusOr<std::vector<kg::v1::Fact>> Extract(
+      const kg::v1::Document& document) const;
 };
 
 }  // namespace kg::extractor

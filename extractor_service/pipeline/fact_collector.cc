@@ -24,10 +24,12 @@ absl::string_view View(std::string_view s) { return {s.data(), s.size()}; }
 }  // namespace
 
 FactCollector::FactCollector(const kg::v1::Document& document,
-                             const AnalyzedDocument& doc)
+                             const AnalyzedDocument& doc,
+                             google::protobuf::RepeatedPtrField<kg::v1::Fact>* out)
     : document_(document),
       doc_(doc),
-      index_(0, IndexHash{&facts_}, IndexEq{&facts_}) {
+      facts_(out),
+      index_(0, IndexHash{out}, IndexEq{out}) {
   // Offsets of every sentence in the original text, bytes and code points.
   const std::string_view text = doc.text.original();
   uint32_t pos = 0, code_points = 0;
@@ -86,7 +88,8 @@ void FactCollector::Add(std::string_view raw_subject, std::string_view predicate
   if (it != index_.end()) {
     fact_index = *it;
   } else {
-    kg::v1::Fact f;
+    fact_index = static_cast<uint32_t>(facts_->size());
+    kg::v1::Fact& f = *facts_->Add();
     f.mutable_subject()->assign(subject);
     f.mutable_predicate()->assign(predicate);
     if (is_entity) {
@@ -94,8 +97,6 @@ void FactCollector::Add(std::string_view raw_subject, std::string_view predicate
     } else {
       f.mutable_value()->mutable_text()->assign(value);
     }
-    fact_index = static_cast<uint32_t>(facts_.size());
-    facts_.push_back(std::move(f));
     index_.insert(fact_index);
   }
   SentenceOffsets o = offsets_[sentence];
@@ -108,7 +109,7 @@ void FactCollector::Add(std::string_view raw_subject, std::string_view predicate
   if (!evidence_seen_.insert({fact_index, o.byte_begin}).second) return;
   // mutable_x()->assign: set_x(data, size) would copy twice (protobuf 3.21
   // builds a temporary std::string).
-  kg::v1::Evidence* e = facts_[fact_index].add_evidence();
+  kg::v1::Evidence* e = facts_->Mutable(fact_index)->add_evidence();
   e->set_document_id(document_.id());
   e->mutable_sentence()->assign(
       doc_.text.original().substr(o.byte_begin, o.byte_end - o.byte_begin));

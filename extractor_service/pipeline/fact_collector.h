@@ -15,15 +15,17 @@
 #include "absl/container/flat_hash_set.h"
 #include "extractor_service/pipeline/analyzed_document.h"
 #include "kg/v1/extractor.pb.h"
+#include "google/protobuf/repeated_ptr_field.h"
 #include "kg/v1/fact.pb.h"
 
 namespace kg::extractor {
 
 class FactCollector {
  public:
-  // Both must outlive the collector.
-  FactCollector(const kg::v1::Document& document, const AnalyzedDocument& doc);
-  // The fact index hashes through a pointer to facts_.
+  // Facts are appended to `*out` (which may live on an arena); the facts
+  // already there are left alone. All three must outlive the collector.
+  FactCollector(const kg::v1::Document& document, const AnalyzedDocument& doc,
+                google::protobuf::RepeatedPtrField<kg::v1::Fact>* out);
   FactCollector(const FactCollector&) = delete;
   FactCollector& operator=(const FactCollector&) = delete;
 
@@ -37,8 +39,6 @@ class FactCollector {
            std::string_view value, bool is_entity, int sentence,
            int last_sentence, std::string_view rule, float confidence);
 
-  std::vector<kg::v1::Fact> Take() { return std::move(facts_); }
-
  private:
   struct SentenceOffsets {
     uint32_t byte_begin, byte_end, begin, end;
@@ -47,27 +47,27 @@ class FactCollector {
     std::string_view subject, predicate, value;
     bool is_entity;
   };
-  // Hash and equality over indices into facts_, looked up by FactKey
+  // Hash and equality over indices into *facts_, looked up by FactKey
   // without building a string for the key.
   struct IndexHash {
     using is_transparent = void;
     size_t operator()(const FactKey& k) const;
     size_t operator()(uint32_t i) const;
-    const std::vector<kg::v1::Fact>* facts;
+    const google::protobuf::RepeatedPtrField<kg::v1::Fact>* facts;
   };
   struct IndexEq {
     using is_transparent = void;
     bool operator()(uint32_t a, uint32_t b) const { return a == b; }
     bool operator()(const FactKey& k, uint32_t i) const;
     bool operator()(uint32_t i, const FactKey& k) const { return (*this)(k, i); }
-    const std::vector<kg::v1::Fact>* facts;
+    const google::protobuf::RepeatedPtrField<kg::v1::Fact>* facts;
   };
   static FactKey KeyOf(const kg::v1::Fact& f);
 
   const kg::v1::Document& document_;
   const AnalyzedDocument& doc_;
   std::vector<SentenceOffsets> offsets_;
-  std::vector<kg::v1::Fact> facts_;
+  google::protobuf::RepeatedPtrField<kg::v1::Fact>* const facts_;
   absl::flat_hash_set<uint32_t, IndexHash, IndexEq> index_;
   absl::flat_hash_set<std::pair<uint32_t, uint32_t>> evidence_seen_;  // fact, sentence byte
 };

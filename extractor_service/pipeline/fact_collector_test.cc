@@ -5,6 +5,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "extractor_service/pipeline/sentence_splitter.h"
+#include "google/protobuf/arena.h"
 #include "gtest/gtest.h"
 
 namespace kg::extractor {
@@ -29,16 +30,17 @@ class FactCollectorTest : public ::testing::Test {
 
   kg::v1::Document document_;
   AnalyzedDocument analyzed_;
+  google::protobuf::RepeatedPtrField<kg::v1::Fact> out_;
 };
 
 TEST_F(FactCollectorTest, OneFactPerTripleOneEvidencePerSentence) {
   ASSERT_EQ(analyzed_.sentences.size(), 3u);
-  FactCollector facts(document_, analyzed_);
+  FactCollector facts(document_, analyzed_, &out_);
   facts.Add("Zoë Hartley", "leads", "Larchwood Unit", true, 0, -1, "r.one", 0.9f);
   facts.Add("Zoë Hartley", "leads", "Larchwood Unit", true, 0, -1, "r.two", 0.8f);
   facts.Add("Zoë Hartley", "leads", "Larchwood Unit", true, 2, -1, "r.one", 0.9f);
-  const std::vector<kg::v1::Fact> out = facts.Take();
-  ASSERT_EQ(out.size(), 1u);
+  const google::protobuf::RepeatedPtrField<kg::v1::Fact>& out = out_;
+  ASSERT_EQ(out.size(), 1);
   EXPECT_EQ(out[0].subject(), "Zoë Hartley");
   EXPECT_EQ(out[0].predicate(), "leads");
   EXPECT_EQ(out[0].value().entity(), "Larchwood Unit");
@@ -59,59 +61,72 @@ TEST_F(FactCollectorTest, OneFactPerTripleOneEvidencePerSentence) {
 }
 
 TEST_F(FactCollectorTest, EntityAndTextValuesAreDifferentFacts) {
-  FactCollector facts(document_, analyzed_);
+  FactCollector facts(document_, analyzed_, &out_);
   facts.Add("Larchwood Unit", "alias", "Fernhill", false, 1, -1, "r", 1);
   facts.Add("Larchwood Unit", "operates_in", "Fernhill", true, 1, -1, "r", 1);
   facts.Add("Larchwood Unit", "alias", "Fernhill", true, 1, -1, "r", 1);
-  const std::vector<kg::v1::Fact> out = facts.Take();
-  ASSERT_EQ(out.size(), 3u);
+  const google::protobuf::RepeatedPtrField<kg::v1::Fact>& out = out_;
+  ASSERT_EQ(out.size(), 3);
   EXPECT_EQ(out[0].value().text(), "Fernhill");
   EXPECT_EQ(out[1].value().entity(), "Fernhill");
   EXPECT_EQ(out[2].value().entity(), "Fernhill");
 }
 
 TEST_F(FactCollectorTest, EntityNamesGetStraightQuotesTextValuesKeepTheirs) {
-  FactCollector facts(document_, analyzed_);
+  FactCollector facts(document_, analyzed_, &out_);
   facts.Add("St Anne\xE2\x80\x99s ward", "type", "Place", true, 1, -1, "r", 1);
   facts.Add("St Anne's ward", "type", "Place", true, 2, -1, "r", 1);
   facts.Add("St Anne's ward", "alias", "St Anne\xE2\x80\x99s", false, 2, -1, "r", 1);
-  const std::vector<kg::v1::Fact> out = facts.Take();
-  ASSERT_EQ(out.size(), 2u);
+  const google::protobuf::RepeatedPtrField<kg::v1::Fact>& out = out_;
+  ASSERT_EQ(out.size(), 2);
   EXPECT_EQ(out[0].subject(), "St Anne's ward");
   EXPECT_EQ(out[0].evidence_size(), 2);
   EXPECT_EQ(out[1].value().text(), "St Anne\xE2\x80\x99s");
 }
 
 TEST_F(FactCollectorTest, EvidenceRunsOnToLastSentence) {
-  FactCollector facts(document_, analyzed_);
+  FactCollector facts(document_, analyzed_, &out_);
   facts.Add("Zoë Hartley", "said", "The unit covers Fernhill.", false, 1, 2, "q", 1);
-  const std::vector<kg::v1::Fact> out = facts.Take();
-  ASSERT_EQ(out.size(), 1u);
+  const google::protobuf::RepeatedPtrField<kg::v1::Fact>& out = out_;
+  ASSERT_EQ(out.size(), 1);
   EXPECT_EQ(out[0].evidence(0).sentence(),
             "The unit covers Fernhill. Zoë Hartley said so.");
 }
 
 TEST_F(FactCollectorTest, EmptySideIsIgnored) {
-  FactCollector facts(document_, analyzed_);
+  FactCollector facts(document_, analyzed_, &out_);
   facts.Add("", "leads", "Larchwood Unit", true, 0, -1, "r", 1);
   facts.Add("Zoë Hartley", "leads", "", true, 0, -1, "r", 1);
-  EXPECT_TRUE(facts.Take().empty());
+  EXPECT_TRUE(out_.empty());
 }
 
 TEST_F(FactCollectorTest, ManyFactsKeepFirstSeenOrderAcrossRehashes) {
-  FactCollector facts(document_, analyzed_);
+  FactCollector facts(document_, analyzed_, &out_);
   for (int round = 0; round < 2; ++round) {
     for (int i = 0; i < 2000; ++i) {
       facts.Add(absl::StrCat("Person ", i), "member_of", "Larchwood Unit", true,
                 round, -1, "r", 1);
     }
   }
-  const std::vector<kg::v1::Fact> out = facts.Take();
-  ASSERT_EQ(out.size(), 2000u);
+  const google::protobuf::RepeatedPtrField<kg::v1::Fact>& out = out_;
+  ASSERT_EQ(out.size(), 2000);
   for (int i = 0; i < 2000; ++i) {
     ASSERT_EQ(out[i].subject(), absl::StrCat("Person ", i));
     ASSERT_EQ(out[i].evidence_size(), 2);
   }
+}
+
+TEST_F(FactCollectorTest, AppendsAfterFactsAlreadyThereOnAnArena) {
+  google::protobuf::Arena arena;
+  auto* response = google::protobuf::Arena::CreateMessage<kg::v1::ExtractResponse>(&arena);
+  response->add_facts()->set_subject("earlier");
+  FactCollector facts(document_, analyzed_, response->mutable_facts());
+  facts.Add("Zoë Hartley", "leads", "Larchwood Unit", true, 0, -1, "r", 1);
+  facts.Add("Zoë Hartley", "leads", "Larchwood Unit", true, 2, -1, "r", 1);
+  ASSERT_EQ(response->facts_size(), 2);
+  EXPECT_EQ(response->facts(0).subject(), "earlier");
+  EXPECT_EQ(response->facts(0).evidence_size(), 0);
+  EXPECT_EQ(response->facts(1).evidence_size(), 2);
 }
 
 }  // namespace
