@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <cstdlib>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
@@ -12,6 +14,7 @@
 #include "absl/time/time.h"
 #include "extractor_service/pipeline/data_dir.h"
 #include "extractor_service/server.h"
+#include "common/flag_files.h"
 #include "common/malloc_tuning.h"
 #include "common/security/graph_client_flags.h"
 #include "common/security/server_flags.h"
@@ -41,6 +44,19 @@ int main(int argc, char** argv) {
       "Extracts facts from documents (kg.v1.ExtractorService).");
   absl::ParseCommandLine(argc, argv);
 
+  std::vector<kg::FlagPath> paths = kg::security::SecurityFlagPaths();
+  for (kg::FlagPath& p : kg::security::GraphClientFlagPaths()) {
+    paths.push_back(std::move(p));
+  }
+  paths.push_back({"data_dir", absl::GetFlag(FLAGS_data_dir),
+                   kg::FlagPath::Kind::kDirectory});
+  paths.push_back({"rules", absl::GetFlag(FLAGS_rules)});
+  if (absl::Status checked = kg::CheckFlagPaths(paths); !checked.ok()) {
+    std::fprintf(stderr, "extractor_server: %s\n",
+                 std::string(checked.message()).c_str());
+    return kg::kExitUsage;
+  }
+
   kg::extractor::ExtractorServerOptions options;
   options.grpc.host = absl::GetFlag(FLAGS_host);
   options.grpc.port = absl::GetFlag(FLAGS_port);
@@ -63,14 +79,14 @@ int main(int argc, char** argv) {
       !security.ok()) {
     std::fprintf(stderr, "extractor_server: %s\n",
                  std::string(security.message()).c_str());
-    return EXIT_FAILURE;
+    return kg::kExitUsage;
   }
   absl::StatusOr<kg::security::ClientSecurityOptions> graph_security =
       kg::security::GraphClientSecurityFromFlags();
   if (!graph_security.ok()) {
     std::fprintf(stderr, "extractor_server: %s\n",
                  std::string(graph_security.status().message()).c_str());
-    return EXIT_FAILURE;
+    return kg::kExitUsage;
   }
   options.graph_security = *std::move(graph_security);
 

@@ -35,6 +35,7 @@ ExtractorServer::~ExtractorServer() { Shutdown(absl::ZeroDuration()); }
 void ExtractorServer::Shutdown(absl::Duration grace) {
   if (shut_down_) return;
   shut_down_ = true;
+  if (server_ == nullptr) return;  // Start failed before the server ran.
   ShutdownGracefully(*server_, grace);
   server_->Wait();
 }

@@ -12,6 +12,7 @@
 #include "absl/flags/parse.h"
 #include "absl/flags/usage.h"
 #include "absl/time/time.h"
+#include "common/flag_files.h"
 #include "common/malloc_tuning.h"
 #include "common/security/server_flags.h"
 #include "graph_service/admin/restore.h"
@@ -77,6 +78,18 @@ int main(int argc, char** argv) {
       "Serves the knowledge graph (kg.v1.GraphService) over RocksDB.");
   absl::ParseCommandLine(argc, argv);
 
+  std::vector<kg::FlagPath> paths = kg::security::SecurityFlagPaths();
+  if (absl::GetFlag(FLAGS_rules) != "none") {
+    paths.push_back({"rules", absl::GetFlag(FLAGS_rules)});
+  }
+  paths.push_back({"restore_from", absl::GetFlag(FLAGS_restore_from),
+                   kg::FlagPath::Kind::kDirectory});
+  if (absl::Status checked = kg::CheckFlagPaths(paths); !checked.ok()) {
+    std::fprintf(stderr, "graph_server: %s\n",
+                 std::string(checked.message()).c_str());
+    return kg::kExitUsage;
+  }
+
   kg::graph::GraphServerOptions options;
   options.grpc.host = absl::GetFlag(FLAGS_host);
   options.grpc.port = absl::GetFlag(FLAGS_port);
@@ -97,23 +110,26 @@ int main(int argc, char** argv) {
   if (options.rules_path.empty()) {
     options.rules_path = DefaultRulesPath(argv[0]);
     if (options.rules_path.empty()) {
+      // Running on without them would answer without derived facts.
       std::fprintf(stderr,
-                   "graph_server: default.rules not found next to the binary; "
-                   "running without rules (pass --rules=FILE)\n");
+                   "graph_server: default.rules is not next to the binary; "
+                   "pass --rules=FILE, or --rules=none to serve without "
+                   "derived facts\n");
+      return kg::kExitUsage;
     }
   } else if (options.rules_path == "none") {
     options.rules_path.clear();
   }
   if (options.db_path.empty()) {
     std::fprintf(stderr, "graph_server: --db_path is required\n");
-    return EXIT_FAILURE;
+    return kg::kExitUsage;
   }
   options.backup_dir = absl::GetFlag(FLAGS_backup_dir);
   if (absl::Status security = kg::security::ApplySecurityFlags(&options.grpc);
       !security.ok()) {
     std::fprintf(stderr, "graph_server: %s\n",
                  std::string(security.message()).c_str());
-    return EXIT_FAILURE;
+    return kg::kExitUsage;
   }
   if (const std::string backup = absl::GetFlag(FLAGS_restore_from);
       !backup.empty()) {

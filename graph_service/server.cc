@@ -57,6 +57,7 @@ GraphServer::~GraphServer() { Shutdown(absl::ZeroDuration()); }
 void GraphServer::Shutdown(absl::Duration grace) {
   if (shut_down_) return;
   shut_down_ = true;
+  if (server_ == nullptr) return;  // Start failed before the server ran.
   ShutdownGracefully(*server_, grace);
   server_->Wait();
 }

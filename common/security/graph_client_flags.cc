@@ -38,4 +38,11 @@ absl::StatusOr<ClientSecurityOptions> GraphClientSecurityFromFlags() {
   return options;
 }
 
+std::vector<FlagPath> GraphClientFlagPaths() {
+  return {{"graph_tls_ca", absl::GetFlag(FLAGS_graph_tls_ca)},
+          {"graph_tls_cert", absl::GetFlag(FLAGS_graph_tls_cert)},
+          {"graph_tls_key", absl::GetFlag(FLAGS_graph_tls_key)},
+          {"graph_token_file", absl::GetFlag(FLAGS_graph_token_file)}};
+}
+
 }  // namespace kg::security

@@ -8,7 +8,10 @@
 #ifndef KG_COMMON_SECURITY_GRAPH_CLIENT_FLAGS_H_
 #define KG_COMMON_SECURITY_GRAPH_CLIENT_FLAGS_H_
 
+#include <vector>
+
 #include "absl/status/statusor.h"
+#include "common/flag_files.h"
 #include "common/security/client_channel.h"
 
 namespace kg::security {
@@ -16,6 +19,9 @@ namespace kg::security {
 // The options named by the flags, the token read from its file. Errors of
 // ReadTokenFile; InvalidArgument for a certificate without key.
 absl::StatusOr<ClientSecurityOptions> GraphClientSecurityFromFlags();
+
+// The files the flags above name, for CheckFlagPaths before anything starts.
+std::vector<FlagPath> GraphClientFlagPaths();
 
 }  // namespace kg::security
 

@@ -41,6 +41,13 @@ absl::Status ApplySecurityFlags(GrpcServerOptions* options) {
   return absl::OkStatus();
 }
 
+std::vector<FlagPath> SecurityFlagPaths() {
+  return {{"tls_cert", absl::GetFlag(FLAGS_tls_cert)},
+          {"tls_key", absl::GetFlag(FLAGS_tls_key)},
+          {"tls_client_ca", absl::GetFlag(FLAGS_tls_client_ca)},
+          {"auth_tokens_file", absl::GetFlag(FLAGS_auth_tokens_file)}};
+}
+
 std::string DescribeSecurity(const ServerSecurityOptions& options) {
   std::string transport =
       options.tls_cert_file.empty()

@@ -12,9 +12,11 @@
 #define KG_COMMON_SECURITY_SERVER_FLAGS_H_
 
 #include <string>
+#include <vector>
 
 #include "absl/flags/declare.h"
 #include "absl/status/status.h"
+#include "common/flag_files.h"
 #include "common/grpc_server.h"
 
 ABSL_DECLARE_FLAG(std::string, tls_cert);
@@ -28,6 +30,9 @@ namespace kg::security {
 // of TokenStore::Load and inconsistent flags (a key without a certificate,
 // a client CA without TLS) as InvalidArgument / NotFound; the caller exits.
 absl::Status ApplySecurityFlags(GrpcServerOptions* options);
+
+// The files the flags above name, for CheckFlagPaths before anything starts.
+std::vector<FlagPath> SecurityFlagPaths();
 
 // One line for the start-up banner, e.g. "TLS (mutual), tokens: 3"; names
 // no file contents and no token.

@@ -54,9 +54,18 @@ absl::StatusOr<TokenStore> TokenStore::Parse(absl::string_view text,
     line = absl::StripAsciiWhitespace(line);
     if (line.empty() || line[0] == '#') continue;
     const std::string where = absl::StrCat(source_name, ":", line_number);
-    std::vector<absl::string_view> fields =
-        absl::StrSplit(line, absl::MaxSplits(absl::ByAnyChar(" \t"), 2),
-                       absl::SkipEmpty());
+    // TOKEN, ROLE, then the rest of the line as NAME; any run of spaces and
+    // tabs separates them (docs/security.md pads the columns).
+    std::vector<absl::string_view> fields;
+    absl::string_view rest = line;
+    while (fields.size() < 2 && !rest.empty()) {
+      const size_t end = rest.find_first_of(" \t");
+      fields.push_back(rest.substr(0, end));
+      rest = end == absl::string_view::npos ? absl::string_view()
+                                            : rest.substr(end);
+      rest = absl::StripLeadingAsciiWhitespace(rest);
+    }
+    if (!rest.empty()) fields.push_back(rest);
     if (fields.size() < 3) {
       return absl::InvalidArgumentError(
           absl::StrCat(where, ": expected 'TOKEN ROLE NAME'"));

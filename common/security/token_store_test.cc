@@ -34,6 +34,28 @@ TEST(TokenStoreTest, ParsesRolesAndNames) {
   EXPECT_EQ(caller->name, "Ops on call");
 }
 
+// Columns padded with runs of spaces and tabs, as docs/security.md prints
+// them; the name keeps its inner spaces.
+TEST(TokenStoreTest, AcceptsColumnsPaddedWithSpacesAndTabs) {
+  absl::StatusOr<TokenStore> store = TokenStore::Parse(
+      "# TOKEN                     ROLE    NAME\n"
+      "reader-token-0123456789      reader  dashboard\n"
+      "writer-token-0123456789 \t\t writer\t\textractor  one  \n"
+      "admin-token-01234567890      admin   ops on call\n",
+      "padded");
+  ASSERT_TRUE(store.ok()) << store.status();
+  EXPECT_EQ(store->size(), 3);
+  absl::StatusOr<Caller> caller = store->Authenticate("writer-token-0123456789");
+  ASSERT_TRUE(caller.ok()) << caller.status();
+  EXPECT_EQ(caller->role, Role::kWriter);
+  EXPECT_EQ(caller->name, "extractor  one");
+  caller = store->Authenticate("admin-token-01234567890");
+  ASSERT_TRUE(caller.ok()) << caller.status();
+  EXPECT_EQ(caller->role, Role::kAdmin);
+  EXPECT_EQ(caller->name, "ops on call");
+  EXPECT_FALSE(TokenStore::Parse("reader-token-0123456789    reader   \n", "x").ok());
+}
+
 TEST(TokenStoreTest, UnknownTokenIsUnauthenticatedWithoutEcho) {
   absl::StatusOr<Caller> caller =
       Store().Authenticate("reader-token-012345678X");
