@@ -62,8 +62,15 @@ grpc::Status ExtractorServiceImpl::Extract(grpc::ServerContext* context,
                         "this extractor has no --graph_address; it can "
                         "extract but not forward");
   }
-  const absl::Status extracted =
-      extractor_->ExtractInto(request.document(), response->mutable_facts());
+  // A caller that gives up (cancels, or its deadline passes, or the server
+  // shuts down and cancels the call) stops the extraction within a sentence.
+  const absl::Time deadline =
+      context->deadline() == std::chrono::system_clock::time_point::max()
+          ? absl::InfiniteFuture()
+          : absl::FromChrono(context->deadline());
+  const StopCheck stop([context] { return context->IsCancelled(); }, deadline);
+  const absl::Status extracted = extractor_->ExtractInto(
+      request.document(), response->mutable_facts(), stop);
   if (!extracted.ok()) return ToGrpcStatus(extracted);
 
   if (request.forward()) {

@@ -104,7 +104,8 @@ int main(int argc, char** argv) {
       auto* response =
           google::protobuf::Arena::CreateMessage<kg::v1::ExtractResponse>(&arena);
       const absl::Status status =
-          (*extractor)->ExtractInto(docs[i], response->mutable_facts());
+          (*extractor)->ExtractInto(docs[i], response->mutable_facts(),
+                                    kg::extractor::StopCheck());
       if (!status.ok()) {
         std::fprintf(stderr, "%s\n", status.ToString().c_str());
         return 1;

@@ -8,7 +8,8 @@
 
 namespace kg::extractor {
 
-void EntityRecognizer::Recognize(AnalyzedDocument* doc) const {
+void EntityRecognizer::Recognize(AnalyzedDocument* doc,
+                                 const StopCheck& stop) const {
   doc->mentions.clear();
   for (AnalyzedSentence& s : doc->sentences) {
     if (!s.tokens.empty() && s.tokens.front().lower_id == kUnannotatedWord) {
@@ -19,6 +20,7 @@ void EntityRecognizer::Recognize(AnalyzedDocument* doc) const {
   PersonResolver people;
   internal::ShortNames names;
   for (int s = 0; s < static_cast<int>(doc->sentences.size()); ++s) {
+    if (stop.ShouldStop()) return;
     internal::SentencePass pass(gaz_, *doc, s, &people, &names);
     std::vector<Mention> found = pass.Run();
     for (Mention& m : found) doc->mentions.push_back(std::move(m));

@@ -8,6 +8,7 @@
 
 #include "extractor_service/pipeline/analyzed_document.h"
 #include "extractor_service/pipeline/gazetteer.h"
+#include "extractor_service/pipeline/stop_check.h"
 
 namespace kg::extractor {
 
@@ -26,7 +27,10 @@ class EntityRecognizer {
   // sentences not yet annotated with the gazetteer's word ids first
   // (Gazetteer::Annotate).
   // Deterministic; const and thread-safe.
-  void Recognize(AnalyzedDocument* doc) const;
+  void Recognize(AnalyzedDocument* doc) const { Recognize(doc, StopCheck()); }
+  // The same, leaving the remaining sentences without mentions once `stop`
+  // says so (the caller then discards the document).
+  void Recognize(AnalyzedDocument* doc, const StopCheck& stop) const;
 
  private:
   const Gazetteer& gaz_;

@@ -40,11 +40,12 @@ class ExtractorImpl : public Extractor {
 
   absl::Status ExtractInto(
       const kg::v1::Document& document,
-      google::protobuf::RepeatedPtrField<kg::v1::Fact>* facts) const override;
+      google::protobuf::RepeatedPtrField<kg::v1::Fact>* facts,
+      const StopCheck& stop) const override;
 
  private:
   absl::Status Validate(const kg::v1::Document& document) const;
-  void Analyze(AnalyzedDocument* doc) const;
+  void Analyze(AnalyzedDocument* doc, const StopCheck& stop) const;
 
   Gazetteer gaz_;
   PosTagger tagger_;
@@ -74,7 +75,8 @@ absl::Status ExtractorImpl::Validate(const kg::v1::Document& document) const {
   return absl::OkStatus();
 }
 
-void ExtractorImpl::Analyze(AnalyzedDocument* doc) const {
+void ExtractorImpl::Analyze(AnalyzedDocument* doc,
+                            const StopCheck& stop) const {
   const std::string& norm = doc->text.text();
   const std::vector<SentenceSpan> spans = splitter_.Split(norm);
   doc->sentences.reserve(spans.size());
@@ -87,15 +89,17 @@ void ExtractorImpl::Analyze(AnalyzedDocument* doc) const {
     if (tag_parts_of_speech_) tagger_.Tag(&s.tokens);
     doc->sentences.push_back(std::move(s));
   }
-  recognizer_.Recognize(doc);
+  recognizer_.Recognize(doc, stop);
 }
 
 absl::Status ExtractorImpl::ExtractInto(
     const kg::v1::Document& document,
-    google::protobuf::RepeatedPtrField<kg::v1::Fact>* out) const {
+    google::protobuf::RepeatedPtrField<kg::v1::Fact>* out,
+    const StopCheck& stop) const {
   RETURN_IF_ERROR(Validate(document));
   AnalyzedDocument doc(document.text());
-  Analyze(&doc);
+  Analyze(&doc, stop);
+  if (stop.ShouldStop()) return stop.status();
   FactCollector facts(document, doc, out);
   relations_.Extract(doc, [&](const FactDraftView& d) {
     facts.Add(d.subject, d.predicate, d.value, d.value_is_entity, d.sentence,
@@ -106,8 +110,8 @@ absl::Status ExtractorImpl::ExtractInto(
       facts.Add(d.value, "type", ClassName(d.value_class), true, d.sentence,
                 -1, "type.relation_value", 0.8f);
     }
-  });
-  return absl::OkStatus();
+  }, stop);
+  return stop.status();
 }
 
 }  // namespace
@@ -115,7 +119,7 @@ absl::Status ExtractorImpl::ExtractInto(
 absl::StatusOr<std::vector<kg::v1::Fact>> Extractor::Extract(
     const kg::v1::Document& document) const {
   google::protobuf::RepeatedPtrField<kg::v1::Fact> facts;
-  RETURN_IF_ERROR(ExtractInto(document, &facts));
+  RETURN_IF_ERROR(ExtractInto(document, &facts, StopCheck()));
   return std::vector<kg::v1::Fact>(std::make_move_iterator(facts.begin()),
                                    std::make_move_iterator(facts.end()));
 }

@@ -13,6 +13,7 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "extractor_service/pipeline/stop_check.h"
 #include "google/protobuf/repeated_ptr_field.h"
 #include "kg/v1/extractor.pb.h"
 #include "kg/v1/fact.pb.h"
@@ -52,9 +53,14 @@ class Extractor {
   // `*facts` may live on a protobuf arena, and should where speed matters:
   // a document's facts are many small messages and strings (the service
   // builds its response on a per-call arena; see docs/extraction.md, Speed).
+  //
+  // Between sentences it checks `stop`: once that says so it returns
+  // Cancelled or DeadlineExceeded, and `*facts` is left with whatever part
+  // of the document's facts it had (the caller discards them).
   virtual absl::Status ExtractInto(
       const kg::v1::Document& document,
-      google::protobuf::RepeatedPtrField<kg::v1::Fact>* facts) const = 0;
+      google::protobuf::RepeatedPtrField<kg::v1::Fact>* facts,
+      const StopCheck& stop) const = 0;
 
   // The same facts in a vector (tests and tools).
   absl::StatusOr<std::vector<kg::v1::Fact>> Extract(

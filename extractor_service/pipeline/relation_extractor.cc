@@ -172,7 +172,8 @@ std::vector<FactDraft> RelationExtractor::Extract(const AnalyzedDocument& doc) c
   return drafts;
 }
 
-void RelationExtractor::Extract(const AnalyzedDocument& doc, DraftConsumer out) const {
+void RelationExtractor::Extract(const AnalyzedDocument& doc, DraftConsumer out,
+                                const StopCheck& stop) const {
   const std::string force = PrimaryForce(doc);
   size_t next = 0, next_author = 0;
   const std::vector<RelationRule>& rules = rules_.rules();
@@ -183,6 +184,7 @@ void RelationExtractor::Extract(const AnalyzedDocument& doc, DraftConsumer out) 
   MatcherMemo memo;
   ctx.memo = &memo;
   for (int s = 0; s < static_cast<int>(doc.sentences.size()); ++s) {
+    if (stop.ShouldStop()) return;
     ctx.sentence = s;
     ctx.last_named = last_named;
     ctx.mentions.clear();

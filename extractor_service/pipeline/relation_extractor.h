@@ -11,6 +11,7 @@
 #include "extractor_service/pipeline/builtin_matchers.h"
 #include "extractor_service/pipeline/rule_context.h"
 #include "extractor_service/pipeline/rule_set.h"
+#include "extractor_service/pipeline/stop_check.h"
 
 namespace kg::extractor {
 
@@ -22,7 +23,9 @@ class RelationExtractor {
   // Runs every rule on every sentence of `doc` (whose mentions are set), in
   // rule order per sentence, handing each draft to `out` as it is emitted.
   // Deterministic; thread-safe.
-  void Extract(const AnalyzedDocument& doc, DraftConsumer out) const;
+  // Stops between sentences once `stop` says so.
+  void Extract(const AnalyzedDocument& doc, DraftConsumer out,
+               const StopCheck& stop = StopCheck()) const;
   // The same drafts, copied into a vector (tests, tools).
   std::vector<FactDraft> Extract(const AnalyzedDocument& doc) const;
 
