@@ -15,12 +15,14 @@ ExtractorServiceImpl::ExtractorServiceImpl(const Extractor* extractor,
                                            const GraphClient* graph,
                                            absl::Duration forward_timeout,
                                            std::shared_ptr<const security::TokenStore> tokens,
-                                           int max_pending_forwards)
+                                           int max_pending_forwards,
+                                           AnswerLimits limits)
     : extractor_(extractor),
       graph_(graph),
       forward_timeout_(forward_timeout),
       tokens_(std::move(tokens)),
-      forward_slots_(max_pending_forwards) {}
+      forward_slots_(max_pending_forwards),
+      limits_(limits) {}
 
 grpc::Status ExtractorServiceImpl::StreamedExtract(
     grpc::ServerContext* context,
@@ -72,6 +74,28 @@ grpc::Status ExtractorServiceImpl::Extract(grpc::ServerContext* context,
   const absl::Status extracted = extractor_->ExtractInto(
       request.document(), response->mutable_facts(), stop);
   if (!extracted.ok()) return ToGrpcStatus(extracted);
+
+  // Checked before forwarding, so that a refusal stores nothing.
+  const size_t answer_bytes = response->ByteSizeLong();
+  const size_t limit = request.forward() ? std::min(limits_.max_response_bytes,
+                                                    limits_.max_forward_bytes)
+                                         : limits_.max_response_bytes;
+  if (answer_bytes > limit) {
+    size_t evidence = 0;
+    for (const kg::v1::Fact& f : response->facts()) evidence += f.evidence_size();
+    const bool forward_limit =
+        request.forward() && limits_.max_forward_bytes < limits_.max_response_bytes;
+    return grpc::Status(
+        grpc::StatusCode::RESOURCE_EXHAUSTED,
+        absl::StrCat("the facts of document '", request.document().id(), "' (",
+                     response->facts_size(), " facts, ", evidence,
+                     " evidence records) come to ", answer_bytes,
+                     " bytes; the limit is ", limit,
+                     forward_limit ? " bytes for one forward to the graph "
+                                     "(--graph_max_message_mb)"
+                                   : " bytes for one answer (--max_response_mb)",
+                     "; nothing was stored: split the document"));
+  }
 
   if (request.forward()) {
     const ForwardSlot slot(forward_slots_);

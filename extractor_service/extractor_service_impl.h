@@ -4,6 +4,7 @@
 #ifndef KG_EXTRACTOR_SERVICE_EXTRACTOR_SERVICE_IMPL_H_
 #define KG_EXTRACTOR_SERVICE_EXTRACTOR_SERVICE_IMPL_H_
 
+#include <cstddef>
 #include <memory>
 
 #include "absl/time/time.h"
@@ -14,6 +15,16 @@
 #include "kg/v1/extractor.grpc.pb.h"
 
 namespace kg::extractor {
+
+// Byte budgets of one Extract call, checked before anything is forwarded
+// or sent: a document inside the size limit can still yield facts (each
+// evidence record carries its sentence) past what one message may carry.
+struct AnswerLimits {
+  // The serialized answer (the facts with their evidence).
+  size_t max_response_bytes = size_t{64} << 20;
+  // One forward to the graph: its --max_message_mb.
+  size_t max_forward_bytes = size_t{64} << 20;
+};
 
 class ExtractorServiceImpl final
     : public kg::v1::ExtractorService::StreamedUnaryService {
@@ -28,7 +39,8 @@ class ExtractorServiceImpl final
                        absl::Duration forward_timeout,
                        std::shared_ptr<const security::TokenStore> tokens =
                            nullptr,
-                       int max_pending_forwards = 64);
+                       int max_pending_forwards = 64,
+                       AnswerLimits limits = AnswerLimits());
 
   // Extract, served as a streamed unary call so that the request and the
   // response live on a per-call protobuf arena: a document's answer is
@@ -50,6 +62,7 @@ class ExtractorServiceImpl final
   const absl::Duration forward_timeout_;
   const std::shared_ptr<const security::TokenStore> tokens_;
   ForwardSlots forward_slots_;
+  const AnswerLimits limits_;
 };
 
 }  // namespace kg::extractor

@@ -34,6 +34,13 @@ ABSL_FLAG(absl::Duration, forward_timeout, absl::Seconds(30),
 ABSL_FLAG(int, max_pending_forwards, 64,
           "Documents that may wait for the graph service at once; more are "
           "refused with RESOURCE_EXHAUSTED.");
+ABSL_FLAG(int, max_response_mb, 64,
+          "Largest answer (facts with evidence) Extract sends, MiB; a "
+          "document whose facts come to more is refused with "
+          "RESOURCE_EXHAUSTED.");
+ABSL_FLAG(int, graph_max_message_mb, 64,
+          "Largest message the graph accepts (its --max_message_mb); a "
+          "document whose facts come to more is refused before forwarding.");
 ABSL_FLAG(absl::Duration, shutdown_grace, absl::Seconds(10),
           "Time in-flight calls get to finish after SIGTERM.");
 
@@ -75,6 +82,16 @@ int main(int argc, char** argv) {
   options.forward_timeout = absl::GetFlag(FLAGS_forward_timeout);
   options.max_pending_forwards =
       std::max(1, absl::GetFlag(FLAGS_max_pending_forwards));
+  if (absl::GetFlag(FLAGS_max_response_mb) < 1 ||
+      absl::GetFlag(FLAGS_graph_max_message_mb) < 1) {
+    std::fprintf(stderr, "extractor_server: --max_response_mb and "
+                         "--graph_max_message_mb must be at least 1\n");
+    return kg::kExitUsage;
+  }
+  options.answer_limits.max_response_bytes =
+      static_cast<size_t>(absl::GetFlag(FLAGS_max_response_mb)) << 20;
+  options.answer_limits.max_forward_bytes =
+      static_cast<size_t>(absl::GetFlag(FLAGS_graph_max_message_mb)) << 20;
   if (absl::Status security = kg::security::ApplySecurityFlags(&options.grpc);
       !security.ok()) {
     std::fprintf(stderr, "extractor_server: %s\n",

@@ -21,7 +21,8 @@ absl::StatusOr<std::unique_ptr<ExtractorServer>> ExtractorServer::Start(
   }
   server->service_ = std::make_unique<ExtractorServiceImpl>(
       server->extractor_.get(), server->graph_.get(), options.forward_timeout,
-      options.grpc.security.tokens, options.max_pending_forwards);
+      options.grpc.security.tokens, options.max_pending_forwards,
+      options.answer_limits);
   absl::StatusOr<RunningGrpcServer> running =
       StartGrpcServer(options.grpc, {server->service_.get()});
   if (!running.ok()) return running.status();

@@ -29,6 +29,7 @@ struct ExtractorServerOptions {
   absl::Duration forward_timeout = absl::Seconds(30);
   // Forwards that may wait for the graph at once (see ForwardSlots).
   int max_pending_forwards = 64;
+  AnswerLimits answer_limits;
 };
 
 class ExtractorServer {
