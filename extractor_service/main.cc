@@ -11,11 +11,13 @@
 #include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
 #include "absl/flags/usage.h"
+#include "absl/flags/usage_config.h"
 #include "absl/time/time.h"
 #include "extractor_service/pipeline/data_dir.h"
 #include "extractor_service/server.h"
 #include "common/flag_files.h"
 #include "common/malloc_tuning.h"
+#include "common/version.h"
 #include "common/security/graph_client_flags.h"
 #include "common/security/server_flags.h"
 
@@ -49,6 +51,11 @@ int main(int argc, char** argv) {
   kg::BlockTerminationSignals();
   absl::SetProgramUsageMessage(
       "Extracts facts from documents (kg.v1.ExtractorService).");
+  absl::FlagsUsageConfig usage;
+  usage.version_string = [] {
+    return std::string("extractor_server ") + kg::kVersion + "\n";
+  };
+  absl::SetFlagsUsageConfig(usage);
   absl::ParseCommandLine(argc, argv);
 
   std::vector<kg::FlagPath> paths = kg::security::SecurityFlagPaths();

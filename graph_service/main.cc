@@ -11,12 +11,16 @@
 #include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
 #include "absl/flags/usage.h"
+#include "absl/flags/usage_config.h"
+#include "absl/strings/str_cat.h"
 #include "absl/time/time.h"
 #include "common/flag_files.h"
 #include "common/malloc_tuning.h"
+#include "common/version.h"
 #include "common/security/server_flags.h"
 #include "graph_service/admin/restore.h"
 #include "graph_service/server.h"
+#include "graph_service/store/rocksdb_graph_store.h"
 
 ABSL_FLAG(std::string, host, "127.0.0.1", "Interface to listen on.");
 ABSL_FLAG(int, port, 50051, "Port to listen on; 0 picks a free one.");
@@ -76,6 +80,12 @@ int main(int argc, char** argv) {
   kg::BlockTerminationSignals();
   absl::SetProgramUsageMessage(
       "Serves the knowledge graph (kg.v1.GraphService) over RocksDB.");
+  absl::FlagsUsageConfig usage;
+  usage.version_string = [] {
+    return absl::StrCat("graph_server ", kg::kVersion, " (store schema ",
+                        kg::graph::RocksDbGraphStore::SchemaVersion(), ")\n");
+  };
+  absl::SetFlagsUsageConfig(usage);
   absl::ParseCommandLine(argc, argv);
 
   std::vector<kg::FlagPath> paths = kg::security::SecurityFlagPaths();

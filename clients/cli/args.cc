@@ -1,9 +1,13 @@
 #include "clients/cli/args.h"
 
+#include <algorithm>
+
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "absl/strings/str_join.h"
+#include "clients/cli/suggest.h"
 
 namespace kg::cli {
 namespace {
@@ -17,6 +21,25 @@ const OptionSpec* FindOption(const std::vector<OptionSpec>& options,
     }
   }
   return nullptr;
+}
+
+// " (did you mean --max_hops?)" for the closest names, or "".
+std::string DidYouMean(const std::string& name,
+                       const std::vector<std::string>& candidates,
+                       const std::string& prefix) {
+  std::vector<std::string> close = CloseMatches(name, candidates, 3);
+  if (close.empty()) return "";
+  for (std::string& c : close) c = prefix + c;
+  return absl::StrCat(" (did you mean ", absl::StrJoin(close, " or "), "?)");
+}
+
+std::vector<std::string> OptionNames(const CommandSpec* command) {
+  std::vector<std::string> names;
+  for (const OptionSpec& o : GlobalOptions()) names.push_back(o.name);
+  if (command != nullptr) {
+    for (const OptionSpec& o : command->options) names.push_back(o.name);
+  }
+  return names;
 }
 
 // The spec of option `name` (or `-c`) for `command` (may be null), global
@@ -72,14 +95,21 @@ absl::Status ParseOption(const std::vector<std::string>& argv,
     value = name.substr(equals + 1);
     name.resize(equals);
   }
+  // --max-hops and --max_hops are the same option.
+  std::replace(name.begin(), name.end(), '-', '_');
   const char short_name = !is_long && name.size() == 1 ? name[0] : 0;
   const OptionSpec* spec = LookUp(command, name, short_name);
   if (spec == nullptr || (!is_long && short_name == 0)) {
     const std::string for_command =
         command == nullptr ? "" : absl::StrCat(" for kg ", command->name);
+    const std::string hint =
+        is_long ? DidYouMean(name, OptionNames(command), "--") : "";
     return absl::InvalidArgumentError(absl::StrCat(
-        "unknown option ", arg, for_command, " (see kg ",
-        command == nullptr ? "" : command->name + " ", "--help)"));
+        "unknown option ", arg, for_command,
+        hint.empty() ? absl::StrCat(" (see kg ",
+                                    command == nullptr ? "" : command->name + " ",
+                                    "--help)")
+                     : hint));
   }
   if (spec->name == "help") {
     parsed->help = true;
@@ -162,8 +192,12 @@ absl::StatusOr<ParsedArgs> ParseArgs(const std::vector<std::string>& argv) {
     } else if ((command = FindCommand(arg)) != nullptr) {
       parsed.command = arg;
     } else {
-      return absl::InvalidArgumentError(
-          absl::StrCat("unknown command '", arg, "'"));
+      std::vector<std::string> names;
+      for (const CommandSpec& c : Commands()) names.push_back(c.name);
+      const std::string hint = DidYouMean(arg, names, "kg ");
+      return absl::InvalidArgumentError(absl::StrCat(
+          "unknown command '", arg, "'",
+          hint.empty() ? " (kg help lists them)" : hint));
     }
   }
   if (!parsed.help && command != nullptr) {

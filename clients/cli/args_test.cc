@@ -35,7 +35,7 @@ TEST(ArgsTest, DoubleDashEndsOptions) {
 
 TEST(ArgsTest, Misuse) {
   EXPECT_EQ(ParseArgs({"frobnicate"}).status().message(),
-            "unknown command 'frobnicate'");
+            "unknown command 'frobnicate' (kg help lists them)");
   EXPECT_NE(ParseArgs({"query", "--hops=2", "x"}).status().message().find(
                 "unknown option --hops=2 for kg query"),
             std::string::npos);
@@ -76,6 +76,28 @@ TEST(ArgsTest, EveryCommandHasHelp) {
     EXPECT_NE(help.find("--timeout"), std::string::npos);
     EXPECT_NE(GeneralHelp().find("  " + command.name + " "), std::string::npos);
   }
+}
+
+TEST(ParseArgsTest, DashesInOptionNamesReadAsUnderscores) {
+  absl::StatusOr<ParsedArgs> args =
+      ParseArgs({"path", "--max-hops=3", "Ann Lee", "Larchwood Unit"});
+  ASSERT_TRUE(args.ok()) << args.status();
+  EXPECT_EQ(args->Get("max_hops", ""), "3");
+}
+
+TEST(ParseArgsTest, TyposGetTheClosestNames) {
+  EXPECT_EQ(ParseArgs({"qurey", "?s ?p ?o"}).status().message(),
+            "unknown command 'qurey' (did you mean kg query?)");
+  EXPECT_EQ(ParseArgs({"path", "--maxhops=3", "a", "b"}).status().message(),
+            "unknown option --maxhops=3 for kg path (did you mean --max_hops?)");
+  EXPECT_EQ(ParseArgs({"frobnicate"}).status().message(),
+            "unknown command 'frobnicate' (kg help lists them)");
+}
+
+TEST(ParseArgsTest, VersionNeedsNoCommand) {
+  absl::StatusOr<ParsedArgs> args = ParseArgs({"--version"});
+  ASSERT_TRUE(args.ok()) << args.status();
+  EXPECT_TRUE(args->Has("version"));
 }
 
 }  // namespace

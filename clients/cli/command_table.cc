@@ -131,6 +131,7 @@ const std::vector<OptionSpec>& GlobalOptions() {
        "bearer token from the file's first line ($KG_TOKEN_FILE; or "
        "$KG_TOKEN)", 0},
       {"help", false, "describe the command", 'h'},
+      {"version", false, "print kg's version and exit", 0},
   };
   return *options;
 }

@@ -11,6 +11,7 @@
 #include "absl/flags/flag.h"
 #include "clients/cli/args.h"
 #include "clients/cli/commands.h"
+#include "common/version.h"
 
 // Read by CliChannel (credentials.cc); set here from kg's own parser.
 ABSL_DECLARE_FLAG(std::string, tls_ca);
@@ -57,6 +58,10 @@ int main(int argc, char** argv) {
   if (!args.ok()) {
     std::cerr << "kg: " << args.status().message() << "\n";
     return 2;
+  }
+  if (args->Has("version")) {
+    std::cout << "kg " << kg::kVersion << "\n";
+    return 0;
   }
   if (args->command.empty()) {
     (args->help ? std::cout : std::cerr) << kg::cli::GeneralHelp();

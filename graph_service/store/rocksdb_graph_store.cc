@@ -17,6 +17,11 @@
 #include "rocksdb/perf_level.h"
 
 namespace kg::graph {
+
+absl::string_view RocksDbGraphStore::SchemaVersion() {
+  return rocksdb_keys::kSchemaVersion;
+}
+
 namespace {
 
 namespace keys = ::kg::graph::rocksdb_keys;

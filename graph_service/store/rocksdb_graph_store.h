@@ -112,6 +112,10 @@ struct RocksDbGraphStoreOptions {
 
 class RocksDbGraphStore final : public GraphStore {
  public:
+  // The on-disk format this build reads and writes ("kg-rocksdb-graph-store/1");
+  // a store written in another is refused at Open.
+  static absl::string_view SchemaVersion();
+
   // Opens (creating if needed) the store at `options.path`. InvalidArgument
   // for an empty path; FailedPrecondition when the directory holds a store
   // of another schema version; Unavailable when RocksDB cannot open it
