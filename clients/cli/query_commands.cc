@@ -10,6 +10,7 @@
 #include "clients/cli/command_util.h"
 #include "clients/cli/commands.h"
 #include "clients/cli/connection.h"
+#include "clients/cli/predicate_hints.h"
 #include "clients/cli/query_stream.h"
 #include "clients/cli/row_format.h"
 #include "clients/cli/table.h"
@@ -107,6 +108,23 @@ void PrintDerivation(std::ostream& out, const kg::v1::Derivation& node,
   }
 }
 
+// After an empty answer: names in predicate position that no fact uses,
+// with the closest predicates the graph has ("?p lead ?op").
+void NoteUnknownPredicates(const CliEnv& env, kg::v1::GraphService::Stub& stub,
+                           const std::string& query) {
+  kg::v1::GetStatsResponse stats;
+  grpc::ClientContext context;
+  SetTimeout(context, env.timeout);
+  if (!stub.GetStats(&context, kg::v1::GetStatsRequest(), &stats).ok()) return;
+  std::vector<std::string> known;
+  for (const kg::v1::PredicateCount& p : stats.predicates()) {
+    known.push_back(p.predicate());
+  }
+  for (const std::string& note : UnknownPredicateNotes(query, known)) {
+    *env.err << "kg: note: " << note << "\n";
+  }
+}
+
 }  // namespace
 
 int RunQuery(const CliEnv& env, const ParsedArgs& args) {
@@ -136,6 +154,7 @@ int RunQuery(const CliEnv& env, const ParsedArgs& args) {
     return 1;
   }
   printer.Finish();
+  if (printer.row_count() == 0) NoteUnknownPredicates(env, *stub, *query);
   return 0;
 }
 

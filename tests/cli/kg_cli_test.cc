@@ -152,6 +152,20 @@ TEST_F(KgCliTest, QueryExplainShowsThePlan) {
   EXPECT_THAT(result.out, HasSubstr("?p leads ?op"));
 }
 
+// A predicate no fact uses gives no rows: a note names it and the closest
+// predicates (the query itself is valid, so the exit status stays 0).
+TEST_F(KgCliTest, EmptyAnswerNamesAnUnknownPredicate) {
+  const KgResult typo = Kg({"query", "?p lead ?op"});
+  EXPECT_EQ(typo.exit_code, 0) << typo.err;
+  EXPECT_THAT(typo.err, HasSubstr("kg: note: no facts use predicate 'lead' "
+                                  "(did you mean leads?)"));
+  const KgResult fine = Kg({"query", "?p leads ?op"});
+  EXPECT_THAT(fine.err, Not(HasSubstr("note:")));
+  const KgResult command = Kg({"qurey", "?p leads ?op"});
+  EXPECT_EQ(command.exit_code, 2);
+  EXPECT_THAT(command.err, HasSubstr("did you mean kg query?"));
+}
+
 TEST_F(KgCliTest, EntityGroupsAndSuggests) {
   const KgResult entity = Kg({"entity", "Priya Nandakumar"});
   EXPECT_EQ(entity.exit_code, 0) << entity.err;
