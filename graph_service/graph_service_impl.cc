@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <optional>
 #include <utility>
 #include <vector>
 
@@ -140,8 +141,8 @@ QueryOptions GraphServiceImpl::OptionsFor(
     const grpc::ServerContext& context,
     const kg::v1::QueryRequest& request) const {
   QueryOptions options;
-  options.limit = request.limit() == 0 ? limits_.default_row_limit
-                                       : request.limit();
+  options.limit = request.limit();
+  options.default_limit = limits_.default_row_limit;
   options.max_rows = limits_.max_row_limit;
   options.with_evidence = request.with_evidence();
   options.deadline = QueryDeadline(context, limits_.default_query_timeout);
@@ -154,12 +155,21 @@ grpc::Status GraphServiceImpl::StreamQuery(
     const std::function<bool(kg::v1::QueryRow)>& emit) const {
   if (grpc::Status size = CheckQuerySize(request); !size.ok()) return size;
   bool client_gone = false;
+  bool truncated = false;
+  // One row is held back, so that the last one can say `truncated`.
+  std::optional<kg::v1::QueryRow> held;
   const absl::Status status = ExecuteQuery(
       *store_, request.query(), OptionsFor(context, request),
       [&](kg::v1::QueryRow row) {
-        client_gone = !emit(std::move(row));
+        if (held.has_value()) client_gone = !emit(*std::move(held));
+        held = std::move(row);
         return !client_gone;
-      });
+      },
+      &truncated);
+  if (!client_gone && held.has_value()) {
+    held->set_truncated(truncated);
+    client_gone = !emit(*std::move(held));
+  }
   if (client_gone) {
     return grpc::Status(grpc::StatusCode::CANCELLED, "client went away");
   }
@@ -198,11 +208,13 @@ grpc::Status GraphServiceImpl::QueryBatches(
   if (grpc::Status size = CheckQuerySize(*request); !size.ok()) return size;
   // Rows are built in place in the batch being filled (query/row_sink.h).
   RowSinkRef<RowBatcher> sink(&batcher);
+  bool truncated = false;
   const absl::Status status = ExecuteQuery(
-      *store_, request->query(), OptionsFor(*context, *request), &sink);
+      *store_, request->query(), OptionsFor(*context, *request), &sink,
+      &truncated);
   const bool client_gone = batcher.failed();
   // Rows found before a failure go out ahead of its status, as Query's do.
-  const bool flushed = batcher.Finish();
+  const bool flushed = batcher.Finish(status.ok() && truncated);
   if (client_gone || (status.ok() && !flushed)) {
     return grpc::Status(grpc::StatusCode::CANCELLED, "client went away");
   }

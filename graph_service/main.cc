@@ -51,6 +51,12 @@ ABSL_FLAG(absl::Duration, malloc_trim_period, absl::Seconds(10),
 ABSL_FLAG(int, max_message_mb, 64, "Largest request message accepted, MiB.");
 ABSL_FLAG(absl::Duration, query_timeout, absl::Seconds(30),
           "Longest a query may run when the caller sets no deadline.");
+ABSL_FLAG(int, default_row_limit, 10000,
+          "Rows a query gets when neither the request nor its LIMIT says; a "
+          "cut answer is marked truncated.");
+ABSL_FLAG(int, max_row_limit, 1000000,
+          "Most rows any query gets, whatever its LIMIT; a cut answer is "
+          "marked truncated.");
 ABSL_FLAG(absl::Duration, shutdown_grace, absl::Seconds(10),
           "Time in-flight calls get to finish after SIGTERM.");
 
@@ -114,6 +120,16 @@ int main(int argc, char** argv) {
       << 20;
   options.sync_writes = absl::GetFlag(FLAGS_sync_writes);
   options.limits.default_query_timeout = absl::GetFlag(FLAGS_query_timeout);
+  if (absl::GetFlag(FLAGS_default_row_limit) < 1 ||
+      absl::GetFlag(FLAGS_max_row_limit) < absl::GetFlag(FLAGS_default_row_limit)) {
+    std::fprintf(stderr, "graph_server: need 1 <= --default_row_limit <= "
+                         "--max_row_limit\n");
+    return kg::kExitUsage;
+  }
+  options.limits.default_row_limit =
+      static_cast<uint32_t>(absl::GetFlag(FLAGS_default_row_limit));
+  options.limits.max_row_limit =
+      static_cast<uint32_t>(absl::GetFlag(FLAGS_max_row_limit));
   options.limits.bulk_chunk_facts =
       static_cast<size_t>(std::max(1, absl::GetFlag(FLAGS_bulk_chunk_facts)));
   options.rules_path = absl::GetFlag(FLAGS_rules);

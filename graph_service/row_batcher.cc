@@ -64,9 +64,14 @@ void RowBatcher::DiscardRow() {
   if (!in_scratch_) batch_->mutable_rows()->RemoveLast();
 }
 
-bool RowBatcher::Finish() {
+bool RowBatcher::Finish(bool truncated) {
   if (failed_ || finished_) return !failed_;
   finished_ = true;
+  if (truncated) {
+    if (batch_ == nullptr) batch_ = arena_batch_;
+    batch_->set_truncated(true);
+    return Send(/*last=*/true);
+  }
   return batch_ == nullptr || batch_->rows_size() == 0 || Send(/*last=*/true);
 }
 

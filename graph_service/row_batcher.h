@@ -59,9 +59,10 @@ class RowBatcher {
   void DiscardRow();
 
   // Sends the pending rows, if any, as the last batch; later calls to Add
-  // and Finish send nothing. Returns false when a send failed, now or
-  // earlier.
-  bool Finish();
+  // and Finish send nothing. With `truncated` the last batch says so
+  // (QueryRowBatch.truncated), and is sent even when it holds no rows.
+  // Returns false when a send failed, now or earlier.
+  bool Finish(bool truncated = false);
 
   // Batches handed to `send` so far (successfully or not).
   uint64_t batches_sent() const { return batches_sent_; }

@@ -34,7 +34,10 @@ std::vector<CommandSpec> BuildCommands() {
         {"json", false, "same as --format=jsonl", 0},
         {"why", false, "the sentences behind every row", 0},
         {"explain", false, "print the plan instead of running the query", 0},
-        {"limit", true, "at most N rows (0: server default)", 'n'},
+        {"limit", true, "at most N rows (0: the query's LIMIT, else the "
+                        "server default, 10000)", 'n'},
+        {"strict", false, "exit 3 when a server row limit cut the answer",
+         0},
         {"file", true, "read the query from FILE (- for stdin)", 'f'}},
        0, -1},
       {"entity", "kg entity NAME",

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <limits>
 #include <sstream>
 
 #include "absl/strings/ascii.h"
@@ -22,17 +23,25 @@ absl::StatusOr<std::vector<std::pair<std::string, std::string>>> QueryPairs(
   auto stub = GraphStub(env.graph_address);
   kg::v1::QueryRequest request;
   request.set_query(query);
+  // Every row the server allows (its --max_row_limit), not its default.
+  request.set_limit(std::numeric_limits<uint32_t>::max());
   std::vector<std::pair<std::string, std::string>> pairs;
+  bool truncated = false;
   const grpc::Status status = StreamQueryRows(
       *stub, request, absl::Now() + env.timeout,
       [&pairs](const kg::v1::QueryRow& row) {
         if (row.bindings_size() != 2) return;
         pairs.emplace_back(ValueLexicalForm(row.bindings(0).value()),
                            ValueLexicalForm(row.bindings(1).value()));
-      });
+      },
+      &truncated);
   if (!status.ok()) {
     return absl::UnavailableError(DescribeError(
         status, "graph service", env.graph_address, "graph_addr"));
+  }
+  if (truncated) {
+    *env.err << "kg: note: only the first " << pairs.size()
+             << " answers to '" << query << "' were read (server row limit)\n";
   }
   return pairs;
 }

@@ -145,9 +145,11 @@ int RunQuery(const CliEnv& env, const ParsedArgs& args) {
 
   auto stub = GraphStub(env.graph_address);
   RowPrinter printer(*format, why, *env.out);
+  bool truncated = false;
   const grpc::Status status = StreamQueryRows(
       *stub, request, absl::Now() + env.timeout,
-      [&printer](const kg::v1::QueryRow& row) { printer.Add(row); });
+      [&printer](const kg::v1::QueryRow& row) { printer.Add(row); },
+      &truncated);
   if (!status.ok()) {
     ReportGraphError(env, status);
     PointAtError(env, *query, status.error_message());
@@ -155,6 +157,13 @@ int RunQuery(const CliEnv& env, const ParsedArgs& args) {
   }
   printer.Finish();
   if (printer.row_count() == 0) NoteUnknownPredicates(env, *stub, *query);
+  if (truncated) {
+    *env.err << "kg: the answer was cut at the server's row limit after "
+             << printer.row_count()
+             << " rows; more exist (add LIMIT N to the query or --limit=N, up "
+                "to the server's --max_row_limit)\n";
+    if (args.Has("strict")) return 3;
+  }
   return 0;
 }
 

@@ -8,7 +8,8 @@ namespace {
 grpc::Status ReadBatches(
     kg::v1::GraphService::Stub& stub, const kg::v1::QueryRequest& request,
     absl::Time deadline,
-    const std::function<void(const kg::v1::QueryRow&)>& on_row, bool* any) {
+    const std::function<void(const kg::v1::QueryRow&)>& on_row, bool* any,
+    bool* truncated) {
   grpc::ClientContext context;
   context.set_deadline(absl::ToChronoTime(deadline));
   auto reader = stub.QueryBatches(&context, request);
@@ -16,6 +17,7 @@ grpc::Status ReadBatches(
   while (reader->Read(&batch)) {
     *any = true;
     for (const kg::v1::QueryRow& row : batch.rows()) on_row(row);
+    *truncated |= batch.truncated();
   }
   return reader->Finish();
 }
@@ -23,12 +25,16 @@ grpc::Status ReadBatches(
 grpc::Status ReadRows(
     kg::v1::GraphService::Stub& stub, const kg::v1::QueryRequest& request,
     absl::Time deadline,
-    const std::function<void(const kg::v1::QueryRow&)>& on_row) {
+    const std::function<void(const kg::v1::QueryRow&)>& on_row,
+    bool* truncated) {
   grpc::ClientContext context;
   context.set_deadline(absl::ToChronoTime(deadline));
   auto reader = stub.Query(&context, request);
   kg::v1::QueryRow row;
-  while (reader->Read(&row)) on_row(row);
+  while (reader->Read(&row)) {
+    on_row(row);
+    *truncated |= row.truncated();
+  }
   return reader->Finish();
 }
 
@@ -37,12 +43,14 @@ grpc::Status ReadRows(
 grpc::Status StreamQueryRows(
     kg::v1::GraphService::Stub& stub, const kg::v1::QueryRequest& request,
     absl::Time deadline,
-    const std::function<void(const kg::v1::QueryRow&)>& on_row) {
-  bool any = false;
-  grpc::Status status = ReadBatches(stub, request, deadline, on_row, &any);
+    const std::function<void(const kg::v1::QueryRow&)>& on_row,
+    bool* truncated) {
+  bool any = false, cut = false;
+  grpc::Status status = ReadBatches(stub, request, deadline, on_row, &any, &cut);
   if (status.error_code() == grpc::StatusCode::UNIMPLEMENTED && !any) {
-    return ReadRows(stub, request, deadline, on_row);
+    status = ReadRows(stub, request, deadline, on_row, &cut);
   }
+  if (truncated != nullptr) *truncated = cut;
   return status;
 }
 

@@ -302,21 +302,71 @@ absl::Status CollectFacts(const GraphStore& store, const IdPattern& pattern,
   return absl::OkStatus();
 }
 
+// Passes rows to `target` up to `cap` (0: no cap); a row past the cap is
+// taken aside, not passed on, and stops evaluation: the answer was cut.
+class CappedRowSink final : public RowSink {
+ public:
+  CappedRowSink(RowSink* target, uint64_t cap) : target_(target), cap_(cap) {}
+
+  kg::v1::QueryRow* StartRow() override {
+    if (Full()) {
+      scratch_.Clear();
+      return &scratch_;
+    }
+    return target_->StartRow();
+  }
+  bool CommitRow() override {
+    if (Full()) {
+      cut_ = true;
+      return false;
+    }
+    ++passed_;
+    return target_->CommitRow();
+  }
+  void DiscardRow() override {
+    if (!Full()) target_->DiscardRow();
+  }
+  bool cut() const { return cut_; }
+
+ private:
+  bool Full() const { return cap_ > 0 && passed_ == cap_; }
+
+  RowSink* const target_;
+  const uint64_t cap_;
+  uint64_t passed_ = 0;
+  bool cut_ = false;
+  kg::v1::QueryRow scratch_;
+};
+
 }  // namespace
 
 absl::Status ExecuteQuery(const GraphStore& store, absl::string_view query,
                           const QueryOptions& options,
-                          const std::function<bool(kg::v1::QueryRow)>& emit) {
+                          const std::function<bool(kg::v1::QueryRow)>& emit,
+                          bool* truncated) {
   EmitRowSink sink(emit);
-  return ExecuteQuery(store, query, options, &sink);
+  return ExecuteQuery(store, query, options, &sink, truncated);
 }
 
 absl::Status ExecuteQuery(const GraphStore& store, absl::string_view query,
-                          const QueryOptions& options, RowSink* sink) {
+                          const QueryOptions& options, RowSink* target,
+                          bool* truncated) {
   ASSIGN_OR_RETURN(const ParsedQuery parsed, ParseQuery(query));
+  // The caller's limit (request or LIMIT, the smaller), and the server's.
+  uint64_t asked = options.limit;
+  if (parsed.limit.has_value() && (asked == 0 || *parsed.limit < asked)) {
+    asked = *parsed.limit;
+  }
+  uint64_t server_cap = options.max_rows;
+  if (asked == 0 && options.default_limit > 0 &&
+      (server_cap == 0 || options.default_limit < server_cap)) {
+    server_cap = options.default_limit;
+  }
   CompileLimits limits;
-  limits.limit = options.limit;
-  limits.max_rows = options.max_rows;
+  const bool server_may_cut = server_cap > 0 && (asked == 0 || asked > server_cap);
+  limits.limit = server_may_cut ? server_cap + 1 : asked;
+  CappedRowSink capped(target, server_may_cut ? server_cap : 0);
+  RowSink* sink = &capped;
   limits.max_memory_bytes = options.max_memory_bytes;
   limits.with_support = options.with_evidence;
   limits.estimate_single_patterns = false;
@@ -330,7 +380,9 @@ absl::Status ExecuteQuery(const GraphStore& store, absl::string_view query,
       },
       sink);
   JoinEvaluator evaluator(store, options, compiled, &decoder, &collector);
-  return evaluator.Run();
+  absl::Status status = evaluator.Run();
+  if (truncated != nullptr) *truncated = capped.cut();
+  return status;
 }
 
 absl::StatusOr<kg::v1::QueryPlan> PlanQueryText(const GraphStore& store,

@@ -34,9 +34,12 @@
 namespace kg::graph {
 
 struct QueryOptions {
-  // Stop after this many rows (0 = no limit beyond max_rows).
+  // Stop after this many rows, as the caller asked (0 = none asked).
   uint64_t limit = 0;
-  // Hard cap on rows whatever `limit` says (0 = no cap).
+  // The rows a query gets when neither `limit` nor its text's LIMIT says
+  // (0 = no default).
+  uint64_t default_limit = 0;
+  // Hard cap on rows whatever `limit` or LIMIT say (0 = no cap).
   uint64_t max_rows = 100000;
   // Fill QueryRow.support with the matched facts and their evidence: one
   // Fact per triple pattern, in the order the patterns appear in the query
@@ -84,16 +87,23 @@ struct QueryOptions {
 // read only for facts of patterns with provenance conditions (and for
 // support). Emitting happens on the calling thread, so `emit` may stream
 // rows but should not block for long.
+//
+// `*truncated` (when not null) is set to whether a server limit
+// (`default_limit` or `max_rows`, not one the caller asked for through
+// `limit` or LIMIT) cut the rows short: more rows exist. To know, the
+// engine looks for one row past that limit; it is not emitted.
 absl::Status ExecuteQuery(const GraphStore& store, absl::string_view query,
                           const QueryOptions& options,
-                          const std::function<bool(kg::v1::QueryRow)>& emit);
+                          const std::function<bool(kg::v1::QueryRow)>& emit,
+                          bool* truncated = nullptr);
 
 // As above, with the rows built in place in `sink` (the same rows in the
 // same order; a false CommitRow stops evaluation as a false `emit` does).
 // The faster form for a caller that batches rows (RowBatcher is a RowSink):
 // no QueryRow is moved or copied per row.
 absl::Status ExecuteQuery(const GraphStore& store, absl::string_view query,
-                          const QueryOptions& options, RowSink* sink);
+                          const QueryOptions& options, RowSink* sink,
+                          bool* truncated = nullptr);
 
 // The plan ExecuteQuery would run for `query`: one step per pattern in
 // evaluation order (the required part, then each OPTIONAL block, whose

@@ -157,6 +157,45 @@ TEST_F(QueryEngineTest, QueryWithoutVariablesReturnsOneEmptyRow) {
   EXPECT_THAT(Run("<Nora Vale> leads Arden"), IsEmpty());
 }
 
+// A server limit (default_limit, max_rows) that cuts the rows says so; a
+// limit the caller asked for (request or LIMIT) does not; LIMIT in the text
+// reaches past the default up to max_rows.
+TEST_F(QueryEngineTest, ReportsRowsCutByAServerLimit) {
+  const size_t all = Run("?s ?p ?o").size();
+  ASSERT_GE(all, 4u);
+  auto run = [&](const std::string& query, const QueryOptions& options,
+                 bool* truncated) {
+    size_t rows = 0;
+    EXPECT_TRUE(ExecuteQuery(store_, query, options,
+                             [&](kg::v1::QueryRow) { return ++rows > 0; },
+                             truncated)
+                    .ok());
+    return rows;
+  };
+  QueryOptions options;
+  options.default_limit = 2;
+  options.max_rows = 3;
+  bool truncated = false;
+  EXPECT_EQ(run("?s ?p ?o", options, &truncated), 2u);
+  EXPECT_TRUE(truncated);
+  EXPECT_EQ(run("?s ?p ?o LIMIT 3", options, &truncated), 3u);
+  EXPECT_FALSE(truncated);  // past the default, as many as asked
+  EXPECT_EQ(run("?s ?p ?o LIMIT 5", options, &truncated), 3u);
+  EXPECT_TRUE(truncated);  // max_rows cut what was asked
+  EXPECT_EQ(run("?s ?p ?o LIMIT 1", options, &truncated), 1u);
+  EXPECT_FALSE(truncated);  // the caller asked for one
+  options.limit = 2;
+  EXPECT_EQ(run("?s ?p ?o", options, &truncated), 2u);
+  EXPECT_FALSE(truncated);
+  options = QueryOptions();
+  options.default_limit = 1000;
+  EXPECT_EQ(run("?s ?p ?o", options, &truncated), all);
+  EXPECT_FALSE(truncated);  // everything fitted
+  options.default_limit = all;
+  EXPECT_EQ(run("?s ?p ?o", options, &truncated), all);
+  EXPECT_FALSE(truncated);  // exactly at the limit is not cut
+}
+
 TEST_F(QueryEngineTest, HonoursLimitMaxRowsAndEmit) {
   QueryOptions options;
   options.limit = 2;

@@ -1,6 +1,7 @@
 // End to end: the real kg binary against both real servers on loopback
 // ports, one test per command. The graph holds the project's fictional
 // example documents (examples/documents).
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -33,6 +34,8 @@ class KgCliTest : public ::testing::Test {
   static void SetUpTestSuite() {
     graph::GraphServerOptions graph_options;
     graph_options.db_path = TmpDir() + "/graph";
+    // Small, so that a plain '?s ?p ?o' is cut (TruncatedAnswerSaysSo).
+    graph_options.limits.default_row_limit = 50;
     auto graph_server = graph::GraphServer::Start(graph_options);
     ASSERT_TRUE(graph_server.ok()) << graph_server.status();
     graph_ = graph_server->release();
@@ -150,6 +153,24 @@ TEST_F(KgCliTest, QueryExplainShowsThePlan) {
   EXPECT_EQ(result.exit_code, 0) << result.err;
   EXPECT_THAT(result.out, HasSubstr("index"));
   EXPECT_THAT(result.out, HasSubstr("?p leads ?op"));
+}
+
+// Cut by the server's default row limit: the rows shown, then a line on
+// stderr saying so; --strict makes it exit status 3; LIMIT in the query
+// reaches past the default.
+TEST_F(KgCliTest, TruncatedAnswerSaysSo) {
+  const KgResult cut = Kg({"query", "--format=tsv", "?s ?p ?o"});
+  EXPECT_EQ(cut.exit_code, 0) << cut.err;
+  EXPECT_EQ(std::count(cut.out.begin(), cut.out.end(), '\n'), 51);  // + header
+  EXPECT_THAT(cut.err, HasSubstr("cut at the server's row limit after 50 rows"));
+  EXPECT_EQ(Kg({"query", "--strict", "?s ?p ?o"}).exit_code, 3);
+  const KgResult more = Kg({"query", "--format=tsv", "?s ?p ?o LIMIT 60"});
+  EXPECT_EQ(more.exit_code, 0) << more.err;
+  EXPECT_EQ(std::count(more.out.begin(), more.out.end(), '\n'), 61);
+  EXPECT_THAT(more.err, Not(HasSubstr("row limit")));
+  const KgResult flag = Kg({"query", "--format=tsv", "--limit=70", "?s ?p ?o"});
+  EXPECT_EQ(std::count(flag.out.begin(), flag.out.end(), '\n'), 71);
+  EXPECT_THAT(flag.err, Not(HasSubstr("row limit")));
 }
 
 // A predicate no fact uses gives no rows: a note names it and the closest

@@ -66,10 +66,12 @@ export class KnowledgeGraph {
 
   /**
    * All rows answering `pattern` (docs/query-language.md), as Row[].
-   * `limit` caps the rows (0: the server's default, 10,000); with
+   * `limit` caps the rows (0: the query's LIMIT, else the server's default,
+   * 10,000; never more than the server's --max_row_limit); with
    * `withEvidence` each row's support/evidence/sentences are filled.
    * Rejects with InvalidQuery (.line/.column), DeadlineExceeded,
-   * ResourceExhausted, Unavailable.
+   * ResourceExhausted, Unavailable, and Truncated when a server row limit
+   * cut the answer (unless `allowTruncated`).
    */
   async query(pattern, options = {}) {
     const rows = [];
@@ -80,9 +82,10 @@ export class KnowledgeGraph {
   /**
    * Like query(), but an async iterator over rows as the server streams
    * them. Leaving the loop early (break, return, throw) cancels the call.
-   * The timeout covers the whole stream.
+   * The timeout covers the whole stream. When a server row limit cut the
+   * answer it throws Truncated after the last row (unless `allowTruncated`).
    */
-  async *iterQuery(pattern, { limit = 0, withEvidence = false, timeoutMs } = {}) {
+  async *iterQuery(pattern, { limit = 0, withEvidence = false, timeoutMs, allowTruncated = false } = {}) {
     const request = { query: pattern, limit, withEvidence };
     const options = { deadline: this._deadline(timeoutMs) };
     // QueryBatches: the same rows as Query, many per message.
@@ -90,23 +93,34 @@ export class KnowledgeGraph {
     // Errors reach the loops below; this keeps a late CANCELLED (after an
     // early break) from becoming an unhandled 'error' event.
     call.on('error', () => {});
+    let rows = 0;
+    let truncated = false;
     try {
       try {
         for await (const batch of call) {
-          for (const message of batch.rows) yield models.Row.fromProto(message);
+          for (const message of batch.rows) {
+            rows += 1;
+            yield models.Row.fromProto(message);
+          }
+          truncated ||= Boolean(batch.truncated);
         }
       } catch (error) {
         if (error.code !== grpc.status.UNIMPLEMENTED) throw error;
         // A server older than QueryBatches: one message per row.
         call = this._graph.Query(request, options);
         call.on('error', () => {});
-        for await (const message of call) yield models.Row.fromProto(message);
+        for await (const message of call) {
+          rows += 1;
+          yield models.Row.fromProto(message);
+          truncated ||= Boolean(message.truncated);
+        }
       }
     } catch (error) {
       throw this._graphError(error, errors.InvalidQuery);
     } finally {
       call.cancel(); // a no-op once the stream has ended
     }
+    if (truncated && !allowTruncated) throw new errors.Truncated(rows);
   }
 
   /**

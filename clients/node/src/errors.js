@@ -10,6 +10,8 @@
 //                      extractor) cannot be reached; names the address
 //   DeadlineExceeded   DEADLINE_EXCEEDED: past the call's timeout
 //   ResourceExhausted  RESOURCE_EXHAUSTED: e.g. a query scanning too much
+//   Truncated          a query answer a server row limit cut short (after
+//                      the rows it has; .rows tells how many)
 //   KgError            anything else (.code / .codeName tell)
 
 import { status as Status } from '@grpc/grpc-js';
@@ -43,6 +45,23 @@ export class KgError extends Error {
     this.codeName = codeName(code);
     this.details = details;
     this.address = address;
+  }
+}
+
+/**
+ * A server row limit (its default when neither `limit` nor the query's LIMIT
+ * says, or its --max_row_limit) cut the answer: more rows exist. iterQuery
+ * throws it after the last row it has; query() rejects with it. `rows` is
+ * how many were returned. Pass `limit` (or LIMIT in the query) to get more,
+ * or `allowTruncated: true` to take the cut answer.
+ */
+export class Truncated extends KgError {
+  constructor(rows) {
+    super(Status.OK, `the answer was cut at the server's row limit after ${rows} rows`, {
+      message: `answer cut at the server's row limit after ${rows} rows; more exist ` +
+        '(pass limit or LIMIT N, or allowTruncated: true)',
+    });
+    this.rows = rows;
   }
 }
 

@@ -21,6 +21,7 @@ export {
   Unavailable,
   DeadlineExceeded,
   ResourceExhausted,
+  Truncated,
   Status,
   codeName,
 } from './errors.js';

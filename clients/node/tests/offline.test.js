@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import net from 'node:net';
 import * as grpc from '@grpc/grpc-js';
-import { DeadlineExceeded, KnowledgeGraph, Text, Unavailable } from '../src/index.js';
+import { DeadlineExceeded, KnowledgeGraph, Text, Truncated, Unavailable } from '../src/index.js';
 import { kgV1 } from '../src/proto.js';
 import { closedPort } from './servers.js';
 
@@ -69,6 +69,30 @@ test('iterQuery reads the rows of QueryBatches in order', async () => {
     const rows = await kg.query('?n');
     assert.deepEqual(rows.map((row) => row.get('n')), [new Text('a'), new Text('b'), new Text('c')]);
     assert.equal(queryCalls, 0);
+  } finally {
+    kg.close();
+    server.forceShutdown();
+  }
+});
+
+test('an answer cut by a server row limit rejects with Truncated after its rows', async () => {
+  const [server, address] = await fakeGraph({
+    QueryBatches(call) {
+      call.write({ rows: [textRow('a'), textRow('b')] });
+      call.write({ rows: [], truncated: true });
+      call.end();
+    },
+  });
+  const kg = new KnowledgeGraph({ graphAddress: address, timeoutMs: 20_000 });
+  try {
+    await assert.rejects(kg.query('?n'), (e) => e instanceof Truncated && e.rows === 2);
+    const seen = [];
+    await assert.rejects((async () => {
+      for await (const row of kg.iterQuery('?n')) seen.push(row.get('n'));
+    })(), Truncated);
+    assert.deepEqual(seen, [new Text('a'), new Text('b')]);
+    const rows = await kg.query('?n', { allowTruncated: true });
+    assert.equal(rows.length, 2);
   } finally {
     kg.close();
     server.forceShutdown();

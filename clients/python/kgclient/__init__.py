@@ -23,6 +23,7 @@ from kgclient.errors import (
     KgError,
     NotFound,
     ResourceExhausted,
+    Truncated,
     Unavailable,
 )
 from kgclient.explore import (
@@ -66,6 +67,7 @@ __all__ = [
     "Row",
     "Stats",
     "Text",
+    "Truncated",
     "Unavailable",
     "Value",
     "query_term",

@@ -108,15 +108,20 @@ class KnowledgeGraph:
         limit: int = 0,
         with_evidence: bool = False,
         timeout: Optional[float] = None,
+        allow_truncated: bool = False,
     ) -> List[models.Row]:
         """All rows answering ``pattern`` (docs/query-language.md).
 
-        ``limit`` caps the rows (0: the server's default, 10,000). With
-        ``with_evidence`` each row's ``support``/``evidence`` are filled.
-        Raises InvalidQuery (with ``line``/``column``), DeadlineExceeded,
-        ResourceExhausted, Unavailable.
+        ``limit`` caps the rows (0: the query's LIMIT, else the server's
+        default, 10,000; never more than the server's ``--max_row_limit``).
+        With ``with_evidence`` each row's ``support``/``evidence`` are
+        filled. Raises InvalidQuery (with ``line``/``column``),
+        DeadlineExceeded, ResourceExhausted, Unavailable, and Truncated when
+        a server row limit cut the answer (unless ``allow_truncated``).
         """
-        return list(self.iter_query(pattern, limit, with_evidence, timeout))
+        return list(
+            self.iter_query(pattern, limit, with_evidence, timeout, allow_truncated)
+        )
 
     def iter_query(
         self,
@@ -124,11 +129,13 @@ class KnowledgeGraph:
         limit: int = 0,
         with_evidence: bool = False,
         timeout: Optional[float] = None,
+        allow_truncated: bool = False,
     ) -> Iterator[models.Row]:
         """Like :meth:`query`, but yields rows as the server streams them.
 
         Closing the generator early (``break``) cancels the call. The timeout
-        covers the whole stream.
+        covers the whole stream. When a server row limit cut the answer,
+        Truncated is raised after the last row (unless ``allow_truncated``).
         """
         request = graph_pb2.QueryRequest(
             query=pattern, limit=limit, with_evidence=with_evidence
@@ -136,11 +143,15 @@ class KnowledgeGraph:
         end = time.monotonic() + self._deadline(timeout)
         # QueryBatches: the same rows as Query, many per message.
         call = self._graph.QueryBatches(request, timeout=self._deadline(timeout))
+        rows = 0
+        truncated = False
         try:
             try:
                 for batch in call:
                     for message in batch.rows:
+                        rows += 1
                         yield models.Row.from_proto(message)
+                    truncated = truncated or batch.truncated
             except grpc.RpcError as error:
                 if error.code() != grpc.StatusCode.UNIMPLEMENTED:
                     raise
@@ -149,11 +160,15 @@ class KnowledgeGraph:
                     request, timeout=max(end - time.monotonic(), 0.0)
                 )
                 for message in call:
+                    rows += 1
                     yield models.Row.from_proto(message)
+                    truncated = truncated or message.truncated
         except grpc.RpcError as error:
             raise self._graph_error(error, errors.InvalidQuery) from None
         finally:
             call.cancel()  # no-op once the stream has ended
+        if truncated and not allow_truncated:
+            raise errors.Truncated(rows)
 
     def entity(self, name: str, timeout: Optional[float] = None) -> models.EntityFacts:
         """Every fact with the entity as subject or value. Raises NotFound

@@ -12,6 +12,8 @@ Unavailable            UNAVAILABLE: the service (or the graph behind the
                        extractor) cannot be reached; names the address
 DeadlineExceeded       DEADLINE_EXCEEDED: past the call's timeout
 ResourceExhausted      RESOURCE_EXHAUSTED: e.g. a query scanning too much
+Truncated              a query answer a server row limit cut short (after
+                       the rows it has; ``rows`` tells how many)
 KgError                anything else (``code`` tells)
 =====================  =========================================
 """
@@ -93,6 +95,26 @@ class DeadlineExceeded(KgError):
 
 class ResourceExhausted(KgError):
     """The server refused the work as too large (RESOURCE_EXHAUSTED)."""
+
+
+class Truncated(KgError):
+    """A server row limit (its default when neither ``limit`` nor the query's
+    LIMIT says, or its ``--max_row_limit``) cut the answer: more rows exist.
+    Raised by ``iter_query`` after the last row it has (``query`` raises
+    before returning); ``rows`` is how many were returned. Pass a ``limit``
+    (or a LIMIT in the query) to get more, or ``allow_truncated=True`` to
+    take the cut answer without an exception."""
+
+    def __init__(self, rows: int) -> None:
+        super().__init__(
+            grpc.StatusCode.OK,
+            f"the answer was cut at the server's row limit after {rows} rows",
+            message=(
+                f"answer cut at the server's row limit after {rows} rows; "
+                "more exist (pass limit=N or LIMIT N, or allow_truncated=True)"
+            ),
+        )
+        self.rows = rows
 
 
 _BY_CODE = {

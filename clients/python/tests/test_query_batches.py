@@ -14,7 +14,7 @@ sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1]))
 
 import grpc  # noqa: E402
 
-from kgclient import InvalidQuery, KnowledgeGraph, Text  # noqa: E402
+from kgclient import InvalidQuery, KnowledgeGraph, Text, Truncated  # noqa: E402
 from kgclient._proto import graph_pb2, graph_pb2_grpc  # noqa: E402
 
 
@@ -41,6 +41,24 @@ class _Batches(graph_pb2_grpc.GraphServiceServicer):
     def Query(self, request, context):  # noqa: N802
         self.query_calls += 1
         return iter(())
+
+
+class _CutBatches(graph_pb2_grpc.GraphServiceServicer):
+    """Rows a, b, then a last batch that only says the answer was cut."""
+
+    def QueryBatches(self, request, context):  # noqa: N802
+        yield graph_pb2.QueryRowBatch(rows=[_row("a"), _row("b")])
+        yield graph_pb2.QueryRowBatch(truncated=True)
+
+
+class _CutRowsOnly(graph_pb2_grpc.GraphServiceServicer):
+    """A Query-only server whose last row says the answer was cut."""
+
+    def Query(self, request, context):  # noqa: N802
+        yield _row("x")
+        last = _row("y")
+        last.truncated = True
+        yield last
 
 
 class _RowsOnly(graph_pb2_grpc.GraphServiceServicer):
@@ -79,6 +97,28 @@ class QueryBatchesTest(unittest.TestCase):
     def test_falls_back_to_query_on_an_older_server(self) -> None:
         kg = self._serve(_RowsOnly())
         self.assertEqual([row["n"] for row in kg.query("?n")], [Text("x"), Text("y")])
+
+    def test_cut_answer_raises_after_its_rows(self) -> None:
+        kg = self._serve(_CutBatches())
+        with self.assertRaises(Truncated) as caught:
+            kg.query("?n")
+        self.assertEqual(caught.exception.rows, 2)
+        seen = []
+        with self.assertRaises(Truncated):
+            for row in kg.iter_query("?n"):
+                seen.append(row["n"])
+        self.assertEqual(seen, [Text("a"), Text("b")])
+
+    def test_allow_truncated_takes_the_rows(self) -> None:
+        kg = self._serve(_CutBatches())
+        rows = kg.query("?n", allow_truncated=True)
+        self.assertEqual([row["n"] for row in rows], [Text("a"), Text("b")])
+
+    def test_cut_row_stream_of_an_older_server(self) -> None:
+        kg = self._serve(_CutRowsOnly())
+        with self.assertRaises(Truncated) as caught:
+            kg.query("?n")
+        self.assertEqual(caught.exception.rows, 2)
 
 
 if __name__ == "__main__":
