@@ -83,6 +83,7 @@ bool ResultCollector::AddAggregate(const std::vector<TermId>& binding) {
   auto [it, inserted] = groups_.try_emplace(std::move(key));
   Group& group = it->second;
   if (inserted) {
+    group.first_seen = groups_.size();
     group.counts.assign(spec_.counts.size(), 0);
     group.distinct.resize(spec_.counts.size());
     if (!Charge(kRowOverhead + 16 * (spec_.group_variables.size() +
@@ -203,7 +204,15 @@ absl::Status ResultCollector::Finish() {
     if (groups_.empty() && spec_.group_variables.empty()) {
       groups_[{}].counts.assign(spec_.counts.size(), 0);
     }
-    for (auto& [key, group] : groups_) {
+    std::vector<std::pair<const std::vector<TermId>*, Group*>> ordered;
+    ordered.reserve(groups_.size());
+    for (auto& [key, group] : groups_) ordered.push_back({&key, &group});
+    std::sort(ordered.begin(), ordered.end(), [](const auto& a, const auto& b) {
+      return a.second->first_seen < b.second->first_seen;
+    });
+    for (const auto& [key_ptr, group_ptr] : ordered) {
+      const std::vector<TermId>& key = *key_ptr;
+      const Group& group = *group_ptr;
       std::vector<uint64_t> cells(key.begin(), key.end());
       cells.insert(cells.end(), group.counts.begin(), group.counts.end());
       if (spec_.order.empty()) {

@@ -87,6 +87,10 @@ class ResultCollector {
   struct Group {
     std::vector<uint64_t> counts;
     std::vector<absl::flat_hash_set<TermId>> distinct;
+    // Groups are emitted in the order their first row was found, so that
+    // the same query on the same store gives the same rows in the same
+    // order (hash-map order is not stable: debug builds randomise it).
+    uint64_t first_seen = 0;
   };
 
   bool AddAggregate(const std::vector<TermId>& binding);
