@@ -6,12 +6,14 @@
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "clients/cli/table.h"
+#include "clients/cli/triple_parser.h"
 #include "clients/cli/value_format.h"
 
 namespace kg::cli {
 namespace {
 
 constexpr char kArrow[] = "    \xE2\x86\xB3 ";
+constexpr char kFactArrow[] = "        \xE2\x86\xB3 ";
 
 std::vector<std::string> Header(const kg::v1::QueryRow& row) {
   std::vector<std::string> header;
@@ -49,8 +51,18 @@ void PrintTable(std::ostream& out, const std::vector<kg::v1::QueryRow>& rows,
           absl::StrCat("?", b.variable(), " = ", FormatValue(b.value())));
     }
     out << absl::StrJoin(parts, "   ") << "\n";
-    for (const std::string& source : RowSources(row)) {
-      out << kArrow << source << "\n";
+    // Each matched fact, then the sentences behind it: a row joining
+    // several patterns cites each sentence under the fact it supports.
+    for (const kg::v1::Fact& fact : row.support()) {
+      if (fact.predicate().empty()) continue;  // an unmatched OPTIONAL
+      kg::v1::Triple triple;
+      triple.set_subject(fact.subject());
+      triple.set_predicate(fact.predicate());
+      *triple.mutable_value() = fact.value();
+      out << "    " << FormatTriple(triple) << "\n";
+      for (const kg::v1::Evidence& evidence : fact.evidence()) {
+        out << kFactArrow << EvidenceSource(evidence) << "\n";
+      }
     }
   }
 }

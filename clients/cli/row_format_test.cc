@@ -17,7 +17,11 @@ kg::v1::QueryRow Row(const std::string& person, const std::string& role,
   r->set_variable("r");
   r->mutable_value()->set_text(role);
   if (!sentence.empty()) {
-    kg::v1::Evidence* e = row.add_support()->add_evidence();
+    kg::v1::Fact* fact = row.add_support();
+    fact->set_subject(person);
+    fact->set_predicate("has_role");
+    fact->mutable_value()->set_text(role);
+    kg::v1::Evidence* e = fact->add_evidence();
     e->set_document_id("doc1");
     e->set_sentence(sentence);
     e->set_rule("r1");
@@ -48,7 +52,29 @@ TEST(RowFormatTest, Table) {
 TEST(RowFormatTest, TableWhy) {
   EXPECT_EQ(Print(RowFormat::kTable, true, {Row("Ann", "Sgt", "Ann is a Sgt.")}),
             "?p = Ann   ?r = \"Sgt\"\n"
-            "    \xE2\x86\xB3 [doc1] Ann is a Sgt.\n"
+            "    <Ann> has_role \"Sgt\"\n"
+            "        \xE2\x86\xB3 [doc1] Ann is a Sgt.\n"
+            "(1 row)\n");
+}
+
+// Two patterns, two facts: each sentence under the fact it supports (a row
+// must not seem to cite a sentence about someone else for its other fact).
+TEST(RowFormatTest, TableWhyLabelsEachSentenceWithItsFact) {
+  kg::v1::QueryRow row = Row("Ann", "Sgt", "Ann is a Sgt.");
+  kg::v1::Fact* unit = row.add_support();
+  unit->set_subject("Ann");
+  unit->set_predicate("member_of");
+  unit->mutable_value()->set_entity("Larchwood Unit");
+  kg::v1::Evidence* e = unit->add_evidence();
+  e->set_document_id("doc2");
+  e->set_sentence("Ann joined the Larchwood Unit.");
+  row.add_support();  // an unmatched OPTIONAL pattern: no line
+  EXPECT_EQ(Print(RowFormat::kTable, true, {row}),
+            "?p = Ann   ?r = \"Sgt\"\n"
+            "    <Ann> has_role \"Sgt\"\n"
+            "        \xE2\x86\xB3 [doc1] Ann is a Sgt.\n"
+            "    <Ann> member_of <Larchwood Unit>\n"
+            "        \xE2\x86\xB3 [doc2] Ann joined the Larchwood Unit.\n"
             "(1 row)\n");
 }
 
