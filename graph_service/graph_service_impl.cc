@@ -65,6 +65,27 @@ absl::Time QueryDeadline(const grpc::ServerContext& context,
   return std::min(absl::FromChrono(client), fallback);
 }
 
+// A query's DEADLINE_EXCEEDED says which deadline ended it: the caller's,
+// or the server's --query_timeout when that came first.
+absl::Status NameTheDeadline(absl::Status status,
+                             const grpc::ServerContext& context,
+                             absl::Duration default_timeout) {
+  if (!absl::IsDeadlineExceeded(status)) return status;
+  const auto client = context.deadline();
+  const bool caller_sooner =
+      client != std::chrono::system_clock::time_point::max() &&
+      absl::FromChrono(client) <= absl::Now();
+  if (caller_sooner) {
+    return absl::DeadlineExceededError(
+        absl::StrCat(status.message(), ": the caller's deadline passed"));
+  }
+  return absl::DeadlineExceededError(absl::StrCat(
+      status.message(), ": the server's --query_timeout (",
+      absl::FormatDuration(default_timeout),
+      ") ended it; a query runs until the caller's deadline or this, "
+      "whichever comes first"));
+}
+
 bool WantsBulk(const grpc::ServerContext& context) {
   const auto& metadata = context.client_metadata();
   auto it = metadata.find(kIngestModeMetadata);
@@ -173,7 +194,8 @@ grpc::Status GraphServiceImpl::StreamQuery(
   if (client_gone) {
     return grpc::Status(grpc::StatusCode::CANCELLED, "client went away");
   }
-  return ToGrpcStatus(status);
+  return ToGrpcStatus(
+      NameTheDeadline(status, context, limits_.default_query_timeout));
 }
 
 grpc::Status GraphServiceImpl::Query(grpc::ServerContext* context,
@@ -218,7 +240,8 @@ grpc::Status GraphServiceImpl::QueryBatches(
   if (client_gone || (status.ok() && !flushed)) {
     return grpc::Status(grpc::StatusCode::CANCELLED, "client went away");
   }
-  return ToGrpcStatus(status);
+  return ToGrpcStatus(
+      NameTheDeadline(status, *context, limits_.default_query_timeout));
 }
 
 grpc::Status GraphServiceImpl::GetEntity(grpc::ServerContext* context,

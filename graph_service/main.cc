@@ -50,7 +50,8 @@ ABSL_FLAG(absl::Duration, malloc_trim_period, absl::Seconds(10),
           "(malloc_trim); 0 turns it off.");
 ABSL_FLAG(int, max_message_mb, 64, "Largest request message accepted, MiB.");
 ABSL_FLAG(absl::Duration, query_timeout, absl::Seconds(30),
-          "Longest a query may run when the caller sets no deadline.");
+          "Longest a query may run: it ends at the caller's deadline or after "
+          "this, whichever comes first (the error says which).");
 ABSL_FLAG(int, default_row_limit, 10000,
           "Rows a query gets when neither the request nor its LIMIT says; a "
           "cut answer is marked truncated.");

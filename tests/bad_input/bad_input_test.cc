@@ -235,7 +235,9 @@ TEST_F(BadInputTest, EveryCaseEndsInAPreciseStatus) {
        "", [&] { return RunQuery(*graph, "?x member_of ?y . " + Repeat(" ", 100000)); }},
       {"Query: cartesian product of 3 x 3000 facts, counted (5 s server "
        "timeout)",
-       grpc::StatusCode::DEADLINE_EXCEEDED, "query deadline exceeded", [&] {
+       grpc::StatusCode::DEADLINE_EXCEEDED,
+       "query deadline exceeded: the server's --query_timeout (5s) ended it",
+       [&] {
          return RunQuery(*graph,
                          "SELECT (COUNT(*) AS ?n) WHERE { ?a member_of ?b . "
                          "?c member_of ?d . ?e member_of ?f }");
