@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <optional>
 #include <utility>
 #include <vector>
@@ -56,7 +57,7 @@ absl::StatusOr<WriteStats> ApplyBatch(rules::RuleMaterializer& store,
                                facts, Ack::kApplied);
 }
 
-// The caller's deadline, capped by the server's own default when it set none.
+// The caller's deadline or the server's --query_timeout, whichever is sooner.
 absl::Time QueryDeadline(const grpc::ServerContext& context,
                          absl::Duration default_timeout) {
   const absl::Time fallback = absl::Now() + default_timeout;
@@ -101,10 +102,21 @@ absl::Status BatchError(uint64_t batch, const absl::Status& status) {
 
 }  // namespace
 
-GraphServiceImpl::GraphServiceImpl(GraphStore* store,
-                                   rules::RuleMaterializer* writer,
-                                   const GraphServiceLimits& limits)
-    : store_(store), writer_(writer), limits_(limits) {}
+grpc::Status GraphServiceImpl::ToClient(const absl::Status& status) const {
+  if (status.ok()) return grpc::Status::OK;
+  const std::string message = redactor_.Redact(status.message());
+  if (message != status.message()) {
+    // The operator still sees where: the full message goes to the log.
+    std::fprintf(stderr, "graph_server: %s\n", status.ToString().c_str());
+  }
+  return ToGrpcStatus(absl::Status(status.code(), message));
+}
+
+GraphServiceImpl::GraphServiceImpl(
+    GraphStore* store, rules::RuleMaterializer* writer,
+    const GraphServiceLimits& limits,
+    const std::vector<std::pair<std::string, std::string>>& server_paths)
+    : store_(store), writer_(writer), limits_(limits), redactor_(server_paths) {}
 
 grpc::Status GraphServiceImpl::Ingest(
     grpc::ServerContext* context,
@@ -125,13 +137,13 @@ grpc::Status GraphServiceImpl::Ingest(
     if (!stats.ok()) {
       // Earlier batches of the stream are acknowledged once durable.
       const absl::Status acked = acks.Finish();
-      if (!acked.ok()) return ToGrpcStatus(acked);
-      return ToGrpcStatus(BatchError(batch, stats.status()));
+      if (!acked.ok()) return ToClient(acked);
+      return ToClient(BatchError(batch, stats.status()));
     }
     if (!acks.Push(stats->sync_ticket, ToIngestResponse(*stats, batch))) break;
   }
   const absl::Status acked = acks.Finish();
-  if (!acked.ok()) return ToGrpcStatus(acked);
+  if (!acked.ok()) return ToClient(acked);
   return context->IsCancelled()
              ? grpc::Status(grpc::StatusCode::CANCELLED, "cancelled")
              : grpc::Status::OK;
@@ -153,7 +165,7 @@ grpc::Status GraphServiceImpl::PlanQuery(grpc::ServerContext* context,
   if (grpc::Status size = CheckQuerySize(*request); !size.ok()) return size;
   absl::StatusOr<kg::v1::QueryPlan> plan =
       PlanQueryText(*store_, request->query());
-  if (!plan.ok()) return ToGrpcStatus(plan.status());
+  if (!plan.ok()) return ToClient(plan.status());
   *response = *std::move(plan);
   return grpc::Status::OK;
 }
@@ -194,7 +206,7 @@ grpc::Status GraphServiceImpl::StreamQuery(
   if (client_gone) {
     return grpc::Status(grpc::StatusCode::CANCELLED, "client went away");
   }
-  return ToGrpcStatus(
+  return ToClient(
       NameTheDeadline(status, context, limits_.default_query_timeout));
 }
 
@@ -240,7 +252,7 @@ grpc::Status GraphServiceImpl::QueryBatches(
   if (client_gone || (status.ok() && !flushed)) {
     return grpc::Status(grpc::StatusCode::CANCELLED, "client went away");
   }
-  return ToGrpcStatus(
+  return ToClient(
       NameTheDeadline(status, *context, limits_.default_query_timeout));
 }
 
@@ -250,7 +262,7 @@ grpc::Status GraphServiceImpl::GetEntity(grpc::ServerContext* context,
   if (request->name().empty()) return InvalidArgument("name is empty");
   absl::StatusOr<kg::v1::GetEntityResponse> entity =
       DescribeEntity(*store_, request->name());
-  if (!entity.ok()) return ToGrpcStatus(entity.status());
+  if (!entity.ok()) return ToClient(entity.status());
   *response = *std::move(entity);
   return grpc::Status::OK;
 }
@@ -263,7 +275,7 @@ grpc::Status GraphServiceImpl::DeleteDocument(
   }
   absl::StatusOr<WriteStats> stats =
       writer_->DeleteDocument(request->document_id());
-  if (!stats.ok()) return ToGrpcStatus(stats.status());
+  if (!stats.ok()) return ToClient(stats.status());
   response->set_evidence_removed(stats->evidence_removed);
   response->set_facts_retracted(stats->facts_retracted);
   return grpc::Status::OK;
@@ -273,7 +285,7 @@ grpc::Status GraphServiceImpl::GetStats(grpc::ServerContext* context,
                                         const kg::v1::GetStatsRequest* request,
                                         kg::v1::GetStatsResponse* response) {
   absl::StatusOr<StoreStats> stats = store_->GetStats();
-  if (!stats.ok()) return ToGrpcStatus(stats.status());
+  if (!stats.ok()) return ToClient(stats.status());
   response->set_facts(stats->facts);
   response->set_evidence(stats->evidence);
   response->set_documents(stats->documents);
@@ -307,8 +319,8 @@ grpc::Status GraphServiceImpl::IngestBulk(
   for (uint64_t batch = 0; stream->Read(&request); ++batch) {
     if (!request.document_id().empty() || !request.content_hash().empty()) {
       const absl::Status written = pipeline.Finish();
-      if (!written.ok()) return ToGrpcStatus(written);
-      return ToGrpcStatus(BatchError(
+      if (!written.ok()) return ToClient(written);
+      return ToClient(BatchError(
           batch, absl::InvalidArgumentError(
                      "bulk ingest takes batches without document_id and "
                      "content_hash (facts name their own documents)")));
@@ -316,7 +328,7 @@ grpc::Status GraphServiceImpl::IngestBulk(
     if (!pipeline.Push(request.mutable_facts())) break;
   }
   const absl::Status written = pipeline.Finish();
-  if (!written.ok()) return ToGrpcStatus(written);
+  if (!written.ok()) return ToClient(written);
   if (context->IsCancelled()) {
     return grpc::Status(grpc::StatusCode::CANCELLED, "cancelled");
   }
@@ -328,7 +340,7 @@ grpc::Status GraphServiceImpl::ListDocuments(
     kg::v1::ListDocumentsResponse* response) {
   absl::StatusOr<std::vector<DocumentInfo>> documents =
       store_->ListDocumentInfo();
-  if (!documents.ok()) return ToGrpcStatus(documents.status());
+  if (!documents.ok()) return ToClient(documents.status());
   for (const DocumentInfo& info : *documents) {
     kg::v1::DocumentInfo* out = response->add_documents();
     out->set_document_id(info.document_id);
@@ -350,7 +362,7 @@ grpc::Status GraphServiceImpl::FindPath(grpc::ServerContext* context,
   options.limits.max_visited = limits_.max_path_visited;
   absl::StatusOr<kg::v1::FindPathResponse> path =
       kg::graph::FindPath(*store_, request->from(), request->to(), options);
-  if (!path.ok()) return ToGrpcStatus(path.status());
+  if (!path.ok()) return ToClient(path.status());
   *response = *std::move(path);
   return grpc::Status::OK;
 }
@@ -368,7 +380,7 @@ grpc::Status GraphServiceImpl::GetNeighbourhood(
   options.limits.max_visited = limits_.max_path_visited;
   absl::StatusOr<kg::v1::GetNeighbourhoodResponse> found =
       kg::graph::GetNeighbourhood(*store_, request->name(), options);
-  if (!found.ok()) return ToGrpcStatus(found.status());
+  if (!found.ok()) return ToClient(found.status());
   *response = *std::move(found);
   return grpc::Status::OK;
 }
@@ -379,7 +391,7 @@ grpc::Status GraphServiceImpl::Explain(grpc::ServerContext* context,
   if (!request->has_fact()) return InvalidArgument("fact is not set");
   absl::StatusOr<kg::v1::Derivation> tree =
       rules::Explain(*store_, request->fact());
-  if (!tree.ok()) return ToGrpcStatus(tree.status());
+  if (!tree.ok()) return ToClient(tree.status());
   *response->mutable_root() = *std::move(tree);
   return grpc::Status::OK;
 }
@@ -393,7 +405,7 @@ grpc::Status GraphServiceImpl::Export(
     options.deadline = absl::FromChrono(context->deadline());
   }
   kg::v1::ExportChunk chunk;
-  return ToGrpcStatus(io::ExportStore(
+  return ToClient(io::ExportStore(
       *store_, options, [&](absl::string_view data) {
         chunk.set_data(std::string(data));
         return !context->IsCancelled() && writer->Write(chunk);
@@ -416,13 +428,13 @@ grpc::Status GraphServiceImpl::Import(
       bulk ? limits_.bulk_chunk_facts : io::kImportBatchFacts);
   do {
     const absl::Status fed = importer.Feed(chunk.data());
-    if (!fed.ok()) return ToGrpcStatus(fed);
+    if (!fed.ok()) return ToClient(fed);
   } while (reader->Read(&chunk));
   if (context->IsCancelled()) {
     return grpc::Status(grpc::StatusCode::CANCELLED, "cancelled");
   }
   absl::StatusOr<io::ImportStats> stats = importer.Finish();
-  if (!stats.ok()) return ToGrpcStatus(stats.status());
+  if (!stats.ok()) return ToClient(stats.status());
   response->set_facts_received(stats->facts_received);
   response->set_facts_new(stats->facts_new);
   response->set_evidence_new(stats->evidence_new);

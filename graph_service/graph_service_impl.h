@@ -6,12 +6,16 @@
 
 #include <cstdint>
 #include <functional>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "absl/time/time.h"
 #include "graph_service/query/query_engine.h"
 #include "graph_service/row_batcher.h"
 #include "graph_service/rules/rule_materializer.h"
 #include "graph_service/store/graph_store.h"
+#include "common/path_redactor.h"
 #include "kg/v1/graph.grpc.pb.h"
 
 namespace kg::graph {
@@ -25,7 +29,7 @@ struct GraphServiceLimits {
   uint32_t max_row_limit = 1000000;
   // When QueryBatches sends a batch of rows.
   RowBatchLimits query_batch;
-  // Time a query may run when the caller set no deadline.
+  // Longest a query may run; the caller's deadline ends it sooner.
   absl::Duration default_query_timeout = absl::Seconds(30);
   // Entities a FindPath / GetNeighbourhood may visit (ResourceExhausted).
   uint64_t max_path_visited = 200000;
@@ -46,8 +50,13 @@ class GraphServiceImpl final : public kg::v1::GraphService::Service {
  public:
   // `store` and `writer` (the rule-maintaining write path over `store`)
   // are not owned and must outlive the service.
+  // `server_paths` are (path, label) pairs, e.g. (the store's folder,
+  // "<store>"): a client-visible error message never shows the server's
+  // paths (RocksDB names its files); the full message goes to stderr.
   GraphServiceImpl(GraphStore* store, rules::RuleMaterializer* writer,
-                   const GraphServiceLimits& limits);
+                   const GraphServiceLimits& limits,
+                   const std::vector<std::pair<std::string, std::string>>&
+                       server_paths = {});
 
   grpc::Status Ingest(grpc::ServerContext* context,
                       grpc::ServerReaderWriter<kg::v1::IngestResponse,
@@ -97,6 +106,8 @@ class GraphServiceImpl final : public kg::v1::GraphService::Service {
   grpc::Status CheckQuerySize(const kg::v1::QueryRequest& request) const;
 
   // The request's row limit and the caller's deadline, within limits_.
+  // ToGrpcStatus with the server's paths replaced by their labels.
+  grpc::Status ToClient(const absl::Status& status) const;
   QueryOptions OptionsFor(const grpc::ServerContext& context,
                           const kg::v1::QueryRequest& request) const;
 
@@ -117,6 +128,7 @@ class GraphServiceImpl final : public kg::v1::GraphService::Service {
   GraphStore* const store_;
   rules::RuleMaterializer* const writer_;
   const GraphServiceLimits limits_;
+  const PathRedactor redactor_;
 };
 
 }  // namespace kg::graph

@@ -42,7 +42,9 @@ absl::StatusOr<std::unique_ptr<GraphServer>> GraphServer::Start(
   graph_server->writer_ = std::make_unique<rules::RuleMaterializer>(
       graph_server->store_.get(), rules::RuleEngine(std::move(rule_list)));
   graph_server->service_ = std::make_unique<GraphServiceImpl>(
-      graph_server->store_.get(), graph_server->writer_.get(), options.limits);
+      graph_server->store_.get(), graph_server->writer_.get(), options.limits,
+      std::vector<std::pair<std::string, std::string>>{
+          {options.db_path, "<store>"}, {options.backup_dir, "<backup dir>"}});
   absl::StatusOr<RunningGrpcServer> running =
       StartGrpcServer(options.grpc, {graph_server->service_.get(),
                                      graph_server->admin_->service()});
