@@ -13,6 +13,7 @@
 #include "clients/cli/query_stream.h"
 #include "clients/cli/suggest.h"
 #include "clients/cli/value_format.h"
+#include "common/grpc_status.h"
 
 namespace kg::cli {
 namespace {
@@ -68,6 +69,21 @@ absl::StatusOr<std::map<std::string, std::string>> FetchEntityClasses(
   std::map<std::string, std::string> classes;
   for (auto& [entity, entity_class] : *pairs) classes.emplace(entity, entity_class);
   return classes;
+}
+
+absl::StatusOr<std::vector<std::string>> GraphPredicates(
+    const CliEnv& env, kg::v1::GraphService::Stub& stub) {
+  kg::v1::GetStatsResponse stats;
+  grpc::ClientContext context;
+  SetTimeout(context, env.timeout);
+  const grpc::Status status =
+      stub.GetStats(&context, kg::v1::GetStatsRequest(), &stats);
+  if (!status.ok()) return FromGrpcStatus(status);
+  std::vector<std::string> predicates;
+  for (const kg::v1::PredicateCount& count : stats.predicates()) {
+    predicates.push_back(count.predicate());
+  }
+  return predicates;
 }
 
 int ReportUnknownEntity(const CliEnv& env, const std::string& name) {

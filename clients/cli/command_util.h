@@ -26,6 +26,11 @@ int ReportError(const CliEnv& env, const absl::Status& status);
 absl::StatusOr<std::map<std::string, std::string>> FetchEntityClasses(
     const CliEnv& env);
 
+// Every predicate the graph holds facts for (GetStats), in its order; the
+// call's error when the stats cannot be read.
+absl::StatusOr<std::vector<std::string>> GraphPredicates(
+    const CliEnv& env, kg::v1::GraphService::Stub& stub);
+
 // For a NOT_FOUND entity: "kg: NOT_FOUND: no entity named 'X'" and, when
 // there are any, "did you mean: A, B?" (names and aliases). Returns 1.
 int ReportUnknownEntity(const CliEnv& env, const std::string& name);

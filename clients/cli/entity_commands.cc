@@ -74,22 +74,6 @@ bool EntityExists(const CliEnv& env, kg::v1::GraphService::Stub& stub,
          grpc::StatusCode::NOT_FOUND;
 }
 
-// Every predicate in the graph but `type` (empty if the stats fail).
-std::vector<std::string> PredicatesExceptType(
-    const CliEnv& env, kg::v1::GraphService::Stub& stub) {
-  kg::v1::GetStatsResponse stats;
-  grpc::ClientContext context;
-  SetTimeout(context, env.timeout);
-  std::vector<std::string> predicates;
-  if (!stub.GetStats(&context, kg::v1::GetStatsRequest(), &stats).ok()) {
-    return predicates;
-  }
-  for (const kg::v1::PredicateCount& count : stats.predicates()) {
-    if (count.predicate() != "type") predicates.push_back(count.predicate());
-  }
-  return predicates;
-}
-
 }  // namespace
 
 int RunEntity(const CliEnv& env, const ParsedArgs& args) {
@@ -130,8 +114,13 @@ int RunPath(const CliEnv& env, const ParsedArgs& args) {
   if (request.predicates().empty()) {
     // Class nodes join every pair of instances ("A type Person, Person type
     // of B"): such a path says nothing, so every predicate but `type`.
-    for (std::string& predicate : PredicatesExceptType(env, *stub)) {
-      request.add_predicates(std::move(predicate));
+    // Unreadable stats leave the list empty: every predicate is followed.
+    absl::StatusOr<std::vector<std::string>> predicates =
+        GraphPredicates(env, *stub);
+    if (predicates.ok()) {
+      for (std::string& predicate : *predicates) {
+        if (predicate != "type") request.add_predicates(std::move(predicate));
+      }
     }
   }
   kg::v1::FindPathResponse response;

@@ -112,15 +112,10 @@ void PrintDerivation(std::ostream& out, const kg::v1::Derivation& node,
 // with the closest predicates the graph has ("?p lead ?op").
 void NoteUnknownPredicates(const CliEnv& env, kg::v1::GraphService::Stub& stub,
                            const std::string& query) {
-  kg::v1::GetStatsResponse stats;
-  grpc::ClientContext context;
-  SetTimeout(context, env.timeout);
-  if (!stub.GetStats(&context, kg::v1::GetStatsRequest(), &stats).ok()) return;
-  std::vector<std::string> known;
-  for (const kg::v1::PredicateCount& p : stats.predicates()) {
-    known.push_back(p.predicate());
-  }
-  for (const std::string& note : UnknownPredicateNotes(query, known)) {
+  const absl::StatusOr<std::vector<std::string>> known =
+      GraphPredicates(env, stub);
+  if (!known.ok()) return;
+  for (const std::string& note : UnknownPredicateNotes(query, *known)) {
     *env.err << "kg: note: " << note << "\n";
   }
 }
