@@ -171,8 +171,8 @@ ResultSpec BuildResultSpec(const ParsedQuery& parsed,
   }
   spec.offset = parsed.offset;
   spec.limit = parsed.limit;
-  for (uint64_t cap : {limits.limit, limits.max_rows}) {
-    if (cap > 0) spec.limit = std::min(spec.limit.value_or(cap), cap);
+  if (limits.limit > 0) {
+    spec.limit = std::min(spec.limit.value_or(limits.limit), limits.limit);
   }
   return spec;
 }

@@ -53,8 +53,7 @@ struct CompiledQuery {
 
 // Limits from the caller that shape the ResultSpec.
 struct CompileLimits {
-  uint64_t limit = 0;     // 0: none
-  uint64_t max_rows = 0;  // 0: none
+  uint64_t limit = 0;  // 0: none
   uint64_t max_memory_bytes = 0;
   bool with_support = false;
   // Estimate a block's only pattern too (for PlanQuery's output). Off for

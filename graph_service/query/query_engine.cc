@@ -362,23 +362,24 @@ absl::Status ExecuteQuery(const GraphStore& store, absl::string_view query,
       (server_cap == 0 || options.default_limit < server_cap)) {
     server_cap = options.default_limit;
   }
-  CompileLimits limits;
+  // A server limit that may cut the rows is compiled one row higher, so
+  // that the row past it shows the answer was cut (CappedRowSink).
   const bool server_may_cut = server_cap > 0 && (asked == 0 || asked > server_cap);
+  CompileLimits limits;
   limits.limit = server_may_cut ? server_cap + 1 : asked;
-  CappedRowSink capped(target, server_may_cut ? server_cap : 0);
-  RowSink* sink = &capped;
   limits.max_memory_bytes = options.max_memory_bytes;
   limits.with_support = options.with_evidence;
   limits.estimate_single_patterns = false;
   ASSIGN_OR_RETURN(const CompiledQuery compiled,
                    CompileQuery(store, parsed, limits));
+  CappedRowSink capped(target, server_may_cut ? server_cap : 0);
   TermDecoder decoder(store);
   ResultCollector collector(
       compiled.result, &decoder,
       [&](const std::vector<IdTriple>& matched, kg::v1::QueryRow* row) {
         return FillSupport(store, compiled, &decoder, matched, row);
       },
-      sink);
+      &capped);
   JoinEvaluator evaluator(store, options, compiled, &decoder, &collector);
   absl::Status status = evaluator.Run();
   if (truncated != nullptr) *truncated = capped.cut();

@@ -70,7 +70,8 @@ struct QueryOptions {
 // pattern variable in order of first appearance, or the SELECT list. An
 // OPTIONAL variable left unbound has a binding with an unset value.
 // LIMIT/OFFSET of the query text apply, and so do `options.limit` and
-// `options.max_rows` (the smallest limit wins). Without ORDER BY, row order
+// `options.max_rows` (the smallest limit wins); `options.default_limit`
+// applies when neither `options.limit` nor LIMIT sets one. Without ORDER BY, row order
 // is unspecified (it follows the plan and the store's indexes).
 // Errors: InvalidArgument for a malformed query, with "line L, column C" in
 // the message; DeadlineExceeded; ResourceExhausted (max_scanned or
