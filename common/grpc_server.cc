@@ -6,7 +6,7 @@
 #include <unistd.h>
 
 #include <cerrno>
-#include <cstring>
+#include <chrono>
 
 #include "absl/strings/str_cat.h"
 #include "grpcpp/ext/proto_server_reflection_plugin.h"
@@ -86,6 +86,13 @@ absl::StatusOr<RunningGrpcServer> StartGrpcServer(
               "--tls_key)"));
   }
   return running;
+}
+
+absl::Time CallerDeadline(const grpc::ServerContext& context) {
+  const auto deadline = context.deadline();
+  return deadline == std::chrono::system_clock::time_point::max()
+             ? absl::InfiniteFuture()
+             : absl::FromChrono(deadline);
 }
 
 void ShutdownGracefully(grpc::Server& server, absl::Duration grace) {

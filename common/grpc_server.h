@@ -1,5 +1,6 @@
 // Start-up and shutdown shared by both services: listening address, message
-// limits, health checking, reflection, and graceful stop on SIGTERM.
+// limits, health checking, reflection, and graceful stop on SIGTERM; and the
+// caller's deadline as their handlers read it.
 #ifndef KG_COMMON_GRPC_SERVER_H_
 #define KG_COMMON_GRPC_SERVER_H_
 
@@ -11,6 +12,7 @@
 #include "absl/time/time.h"
 #include "common/security/server_security.h"
 #include "grpcpp/server.h"
+#include "grpcpp/server_context.h"
 
 namespace kg {
 
@@ -39,6 +41,10 @@ struct RunningGrpcServer {
 absl::StatusOr<RunningGrpcServer> StartGrpcServer(
     const GrpcServerOptions& options,
     const std::vector<grpc::Service*>& services);
+
+// The deadline the caller set on this call, or InfiniteFuture when it set
+// none.
+absl::Time CallerDeadline(const grpc::ServerContext& context);
 
 // Health goes NOT_SERVING, new calls are refused, in-flight calls get
 // `grace` to finish before they are cancelled.

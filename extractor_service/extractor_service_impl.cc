@@ -1,10 +1,10 @@
 #include "extractor_service/extractor_service_impl.h"
 
 #include <algorithm>
-#include <chrono>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "common/grpc_server.h"
 #include "common/grpc_status.h"
 #include "common/security/grpc_auth.h"
 #include "google/protobuf/arena.h"
@@ -66,11 +66,9 @@ grpc::Status ExtractorServiceImpl::Extract(grpc::ServerContext* context,
   }
   // A caller that gives up (cancels, or its deadline passes, or the server
   // shuts down and cancels the call) stops the extraction within a sentence.
-  const absl::Time deadline =
-      context->deadline() == std::chrono::system_clock::time_point::max()
-          ? absl::InfiniteFuture()
-          : absl::FromChrono(context->deadline());
-  const StopCheck stop([context] { return context->IsCancelled(); }, deadline);
+  const absl::Time caller_deadline = CallerDeadline(*context);
+  const StopCheck stop([context] { return context->IsCancelled(); },
+                       caller_deadline);
   const absl::Status extracted = extractor_->ExtractInto(
       request.document(), response->mutable_facts(), stop);
   if (!extracted.ok()) return ToGrpcStatus(extracted);
@@ -106,10 +104,8 @@ grpc::Status ExtractorServiceImpl::Extract(grpc::ServerContext* context,
                        " documents are already waiting for the graph service; "
                        "nothing was stored, retry later"));
     }
-    absl::Time deadline = absl::Now() + forward_timeout_;
-    if (context->deadline() != std::chrono::system_clock::time_point::max()) {
-      deadline = std::min(deadline, absl::FromChrono(context->deadline()));
-    }
+    const absl::Time deadline =
+        std::min(absl::Now() + forward_timeout_, caller_deadline);
     absl::StatusOr<kg::v1::IngestResponse> ack = graph_->IngestDocument(
         request.document().id(), response->facts(), deadline);
     if (!ack.ok()) return ToGrpcStatus(ack.status());

@@ -1,13 +1,13 @@
 #include "graph_service/graph_service_impl.h"
 
 #include <algorithm>
-#include <chrono>
 #include <cstdio>
 #include <optional>
 #include <utility>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "common/grpc_server.h"
 #include "common/grpc_status.h"
 #include "graph_service/ack_pipeline.h"
 #include "graph_service/bulk_pipeline.h"
@@ -60,10 +60,7 @@ absl::StatusOr<WriteStats> ApplyBatch(rules::RuleMaterializer& store,
 // The caller's deadline or the server's --query_timeout, whichever is sooner.
 absl::Time QueryDeadline(const grpc::ServerContext& context,
                          absl::Duration default_timeout) {
-  const absl::Time fallback = absl::Now() + default_timeout;
-  const auto client = context.deadline();
-  if (client == std::chrono::system_clock::time_point::max()) return fallback;
-  return std::min(absl::FromChrono(client), fallback);
+  return std::min(CallerDeadline(context), absl::Now() + default_timeout);
 }
 
 // A query's DEADLINE_EXCEEDED says which deadline ended it: the caller's,
@@ -72,11 +69,7 @@ absl::Status NameTheDeadline(absl::Status status,
                              const grpc::ServerContext& context,
                              absl::Duration default_timeout) {
   if (!absl::IsDeadlineExceeded(status)) return status;
-  const auto client = context.deadline();
-  const bool caller_sooner =
-      client != std::chrono::system_clock::time_point::max() &&
-      absl::FromChrono(client) <= absl::Now();
-  if (caller_sooner) {
+  if (CallerDeadline(context) <= absl::Now()) {
     return absl::DeadlineExceededError(
         absl::StrCat(status.message(), ": the caller's deadline passed"));
   }
@@ -401,9 +394,7 @@ grpc::Status GraphServiceImpl::Export(
     grpc::ServerWriter<kg::v1::ExportChunk>* writer) {
   io::ExportOptions options;
   options.format = request->format();
-  if (context->deadline() != std::chrono::system_clock::time_point::max()) {
-    options.deadline = absl::FromChrono(context->deadline());
-  }
+  options.deadline = CallerDeadline(*context);
   kg::v1::ExportChunk chunk;
   return ToClient(io::ExportStore(
       *store_, options, [&](absl::string_view data) {
