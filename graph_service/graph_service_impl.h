@@ -11,11 +11,11 @@
 #include <vector>
 
 #include "absl/time/time.h"
+#include "common/path_redactor.h"
 #include "graph_service/query/query_engine.h"
 #include "graph_service/row_batcher.h"
 #include "graph_service/rules/rule_materializer.h"
 #include "graph_service/store/graph_store.h"
-#include "common/path_redactor.h"
 #include "kg/v1/graph.grpc.pb.h"
 
 namespace kg::graph {
@@ -105,9 +105,9 @@ class GraphServiceImpl final : public kg::v1::GraphService::Service {
   // InvalidArgument when the query text is over limits_.max_query_bytes.
   grpc::Status CheckQuerySize(const kg::v1::QueryRequest& request) const;
 
-  // The request's row limit and the caller's deadline, within limits_.
   // ToGrpcStatus with the server's paths replaced by their labels.
   grpc::Status ToClient(const absl::Status& status) const;
+  // The request's row limit and the caller's deadline, within limits_.
   QueryOptions OptionsFor(const grpc::ServerContext& context,
                           const kg::v1::QueryRequest& request) const;
 

@@ -14,8 +14,8 @@
 
 #include "absl/container/flat_hash_set.h"
 #include "extractor_service/pipeline/analyzed_document.h"
-#include "kg/v1/extractor.pb.h"
 #include "google/protobuf/repeated_ptr_field.h"
+#include "kg/v1/extractor.pb.h"
 #include "kg/v1/fact.pb.h"
 
 namespace kg::extractor {
