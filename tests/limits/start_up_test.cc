@@ -64,6 +64,39 @@ Exit RunToExit(const std::vector<std::string>& args) {
   return exit;
 }
 
+// A server started in the background, its first line of output read (the
+// "listening on" banner, or "" if it exited first).
+struct BackgroundServer {
+  pid_t pid = -1;
+  FILE* stdout_stream = nullptr;
+  std::string first_line;
+
+  explicit BackgroundServer(const std::vector<std::string>& args) {
+    int out[2];
+    if (pipe(out) != 0) return;
+    pid = fork();
+    if (pid == 0) {
+      dup2(out[1], STDOUT_FILENO);
+      close(out[0]);
+      execv(args[0].c_str(), Argv(args).data());
+      _exit(127);
+    }
+    close(out[1]);
+    stdout_stream = fdopen(out[0], "r");
+    char line[512] = {0};
+    if (fgets(line, sizeof(line), stdout_stream) != nullptr) first_line = line;
+  }
+
+  // SIGTERM, then its exit status (128 + signal when killed).
+  int Stop() {
+    kill(pid, SIGTERM);
+    int status = 0;
+    waitpid(pid, &status, 0);
+    fclose(stdout_stream);
+    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  }
+};
+
 // Our own line: the last one (gRPC may log its own above it).
 std::string LastLine(const std::string& text) {
   std::vector<std::string> lines =
@@ -133,34 +166,16 @@ TEST(StartUpTest, KeyThatDoesNotMatchTheCertificateStopsWithoutACrash) {
 // must refuse to start instead of sharing it (gRPC's SO_REUSEPORT default
 // split calls between two stores).
 TEST(StartUpTest, SecondServerOnAPortInUseRefusesToStart) {
-  int out[2];
-  ASSERT_EQ(pipe(out), 0);
-  const std::string db = "--db_path=" + TempDir() + "/db-first";
-  const pid_t first = fork();
-  if (first == 0) {
-    dup2(out[1], STDOUT_FILENO);
-    close(out[0]);
-    execl(kGraph, "graph_server", "--port=0", db.c_str(),
-          static_cast<char*>(nullptr));
-    _exit(127);
-  }
-  close(out[1]);
-  FILE* stream = fdopen(out[0], "r");
-  char line[512] = {0};
-  ASSERT_NE(fgets(line, sizeof(line), stream), nullptr);
+  BackgroundServer first({kGraph, "--port=0", "--db_path=" + TempDir() + "/db-first"});
   std::smatch match;
-  const std::string text = line;
-  ASSERT_TRUE(std::regex_search(text, match, std::regex(R"(:(\d+), store)")))
-      << text;
-  const std::string port = absl::StrCat("--port=", match[1].str());
-
+  const std::string text = first.first_line;
+  const bool started = std::regex_search(text, match, std::regex(R"(:(\d+), store)"));
+  const std::string port = absl::StrCat("--port=", started ? match[1].str() : "0");
   const Exit graph =
       RunToExit({kGraph, port, "--db_path=" + TempDir() + "/db-second"});
   const Exit extractor = RunToExit({kExtractor, port});
-  kill(first, SIGTERM);
-  int status = 0;
-  waitpid(first, &status, 0);
-  fclose(stream);
+  const int status = first.Stop();
+  ASSERT_TRUE(started) << text;
 
   for (const Exit& e : {graph, extractor}) {
     EXPECT_EQ(e.code, 1) << e.err;
@@ -169,7 +184,7 @@ TEST(StartUpTest, SecondServerOnAPortInUseRefusesToStart) {
               std::string::npos)
         << e.err;
   }
-  EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+  EXPECT_EQ(status, 0);
 }
 
 // A copy of graph_server without its default.rules beside it must not run
@@ -201,28 +216,12 @@ TEST(StartUpTest, PaddedTokenFileIsAccepted) {
          "3q2+7wLbW0m8n4Zf0k1J9Q0xYc5rT2uHa    reader  dashboard\n"
          "Xo9V2yq3LrM0s8f1Kp4Nw7Ue5Tz6Ab1Cd\t\twriter\textractor\n"
          "u8Hn3Qe0Jd5Wr2Mv7Lc9Tb4Ys1Xk6Pz0F    admin   ops on call\n";
-  int out[2];
-  ASSERT_EQ(pipe(out), 0);
-  const std::string db = "--db_path=" + TempDir() + "/db-tokens";
-  const std::string flag = "--auth_tokens_file=" + tokens;
-  const pid_t pid = fork();
-  if (pid == 0) {
-    dup2(out[1], STDOUT_FILENO);
-    close(out[0]);
-    execl(kGraph, "graph_server", "--port=0", db.c_str(), flag.c_str(),
-          static_cast<char*>(nullptr));
-    _exit(127);
-  }
-  close(out[1]);
-  FILE* stream = fdopen(out[0], "r");
-  char line[512] = {0};
-  const bool started = fgets(line, sizeof(line), stream) != nullptr;
-  kill(pid, SIGTERM);
-  int status = 0;
-  waitpid(pid, &status, 0);
-  fclose(stream);
-  ASSERT_TRUE(started);
-  EXPECT_NE(std::string(line).find("tokens: 3"), std::string::npos) << line;
+  BackgroundServer server({kGraph, "--port=0", "--db_path=" + TempDir() + "/db-tokens",
+                           "--auth_tokens_file=" + tokens});
+  const std::string line = server.first_line;
+  server.Stop();
+  ASSERT_FALSE(line.empty());
+  EXPECT_NE(line.find("tokens: 3"), std::string::npos) << line;
 }
 
 }  // namespace
