@@ -366,6 +366,7 @@ grpc::Status GraphServiceImpl::GetNeighbourhood(
   NeighbourhoodOptions options;
   options.hops = request->hops();
   options.limit = request->limit();
+  options.evidence_per_fact = request->evidence_per_fact();
   options.predicates.assign(request->predicates().begin(),
                             request->predicates().end());
   options.limits.deadline =

@@ -16,6 +16,8 @@
 //        Oxigraph's. Also GetNeighbourhood(hops=2) on the two_hop keys when
 //        the server implements it (--neighbourhood=false skips it).
 // echo:  the health Check RPC of the same server: the gRPC round-trip floor.
+// walks: GetNeighbourhood (2 hops) and FindPath with the server's default
+//        limits, as `kg viz` calls them (bench/graph/walk_bench.h).
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -30,12 +32,13 @@
 #include "bench/graph/ingest_load.h"
 #include "bench/graph/latency.h"
 #include "bench/graph/query_set.h"
+#include "bench/graph/walk_bench.h"
 #include "grpcpp/create_channel.h"
 #include "grpcpp/security/credentials.h"
 #include "kg/v1/graph.grpc.pb.h"
 
 ABSL_FLAG(std::string, address, "", "graph_server address, HOST:PORT.");
-ABSL_FLAG(std::string, mode, "", "load, query or echo (comma-separated).");
+ABSL_FLAG(std::string, mode, "", "load, query, echo or walks (comma-separated).");
 ABSL_FLAG(std::string, label, "ours", "Tag for the JSON lines.");
 ABSL_FLAG(uint64_t, facts, 1000000, "load: fact statements (as gen_facts).");
 ABSL_FLAG(uint32_t, entities, 100000, "load: entities (as gen_facts).");
@@ -243,6 +246,17 @@ int Echo(const std::shared_ptr<grpc::Channel>& channel) {
   return 0;
 }
 
+// GetNeighbourhood and FindPath with the server's default limits.
+int Walks(kg::v1::GraphService::Stub& stub) {
+  auto queries = kg::bench::ReadQueryFile(absl::GetFlag(FLAGS_queries));
+  if (!queries.ok()) {
+    std::fprintf(stderr, "graph_bench: %s\n", queries.status().ToString().c_str());
+    return 1;
+  }
+  return kg::bench::RunWalks(stub, absl::GetFlag(FLAGS_label), *queries,
+                             absl::GetFlag(FLAGS_repeat));
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -261,6 +275,7 @@ int main(int argc, char** argv) {
     if (mode == "load") code = Load(*stub);
     if (mode == "query") code = Queries(*stub);
     if (mode == "echo") code = Echo(channel);
+    if (mode == "walks") code = Walks(*stub);
     if (code == 2) std::fprintf(stderr, "graph_bench: unknown mode '%s'\n",
                                 std::string(mode).c_str());
     std::fflush(stdout);

@@ -1,5 +1,6 @@
 #include "graph_service/paths/graph_walk.h"
 
+#include <limits>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
@@ -44,20 +45,33 @@ absl::Status GraphWalk::CountVisit() {
 
 absl::Status GraphWalk::ForEachEdge(
     TermId node, const std::function<bool(const Edge&)>& visit) {
+  bool cut = false;
+  return ForEachEdge(node, std::numeric_limits<size_t>::max(), &cut, visit);
+}
+
+absl::Status GraphWalk::ForEachEdge(
+    TermId node, size_t max_per_direction, bool* cut,
+    const std::function<bool(const Edge&)>& visit) {
   if (absl::Now() > limits_.deadline) {
     return absl::DeadlineExceededError("the search ran past its deadline");
   }
+  *cut = false;
   // Facts are collected first: visiting may call back into the store.
+  auto collect = [&](const IdPattern& pattern, std::vector<IdTriple>* out) {
+    return reader_->Scan(pattern, [&](const IdTriple& t) {
+      if (!Accepts(t.predicate)) return true;
+      if (out->size() == max_per_direction) {
+        *cut = true;
+        return false;
+      }
+      out->push_back(t);
+      return true;
+    });
+  };
   std::vector<IdTriple> outgoing;
   std::vector<IdTriple> incoming;
-  RETURN_IF_ERROR(store_->Scan({node, kNoTerm, kNoTerm}, [&](const IdTriple& t) {
-    if (Accepts(t.predicate)) outgoing.push_back(t);
-    return true;
-  }));
-  RETURN_IF_ERROR(store_->Scan({kNoTerm, kNoTerm, node}, [&](const IdTriple& t) {
-    if (Accepts(t.predicate)) incoming.push_back(t);
-    return true;
-  }));
+  RETURN_IF_ERROR(collect({node, kNoTerm, kNoTerm}, &outgoing));
+  RETURN_IF_ERROR(collect({kNoTerm, kNoTerm, node}, &incoming));
   for (const IdTriple& t : outgoing) {
     ASSIGN_OR_RETURN(bool entity, IsEntity(t.value));
     if (!visit({t, entity ? t.value : kNoTerm, false})) return absl::OkStatus();

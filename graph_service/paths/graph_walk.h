@@ -10,8 +10,10 @@
 #ifndef KG_GRAPH_SERVICE_PATHS_GRAPH_WALK_H_
 #define KG_GRAPH_SERVICE_PATHS_GRAPH_WALK_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -55,18 +57,27 @@ class GraphWalk {
   absl::Status ForEachEdge(TermId node,
                            const std::function<bool(const Edge&)>& visit);
 
+  // The same over at most `max_per_direction` facts with `node` as subject
+  // and as many with it as value (the first in index order); `*cut` tells
+  // whether either direction had more.
+  absl::Status ForEachEdge(TermId node, size_t max_per_direction, bool* cut,
+                           const std::function<bool(const Edge&)>& visit);
+
   // Counts a newly visited node against the cap.
   absl::Status CountVisit();
 
   const GraphStore& store() const { return *store_; }
+  // The walk's reader: its scans and evidence reads share one view.
+  StoreReader& reader() { return *reader_; }
 
  private:
   GraphWalk(const GraphStore& store, const WalkLimits& limits)
-      : store_(&store), limits_(limits) {}
+      : store_(&store), reader_(store.OpenReader()), limits_(limits) {}
   bool Accepts(TermId predicate) const;
   absl::StatusOr<bool> IsEntity(TermId value);
 
   const GraphStore* store_;
+  std::unique_ptr<StoreReader> reader_;
   WalkLimits limits_;
   bool filter_ = false;
   absl::flat_hash_set<TermId> predicates_;

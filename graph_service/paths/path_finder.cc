@@ -36,14 +36,14 @@ absl::StatusOr<TermId> RequireEntity(const GraphStore& store,
   return id;
 }
 
-// Expands `side` by one whole level; returns, among the new nodes that
-// `other` has reached, the one closest to other's start (first in
-// expansion order on ties), or kNoTerm.
+// Expands `side` by one level; returns the first new node that `other`
+// has reached, or kNoTerm. The expansion stops there: every node the level
+// could meet is on other's frontier (one `other` had expanded would have
+// met this side already), so the first meet is as short as any.
 absl::StatusOr<TermId> ExpandLevel(GraphWalk& walk, Side& side,
                                    const Side& other) {
   std::vector<TermId> next;
   TermId meet = kNoTerm;
-  uint32_t meet_depth = 0;
   absl::Status status;
   for (TermId node : side.frontier) {
     RETURN_IF_ERROR(walk.ForEachEdge(node, [&](const Edge& edge) {
@@ -54,15 +54,11 @@ absl::StatusOr<TermId> ExpandLevel(GraphWalk& walk, Side& side,
       if (!status.ok()) return false;
       side.parents.emplace(edge.other, Parent{node, edge.fact, side.depth + 1});
       next.push_back(edge.other);
-      auto reached = other.parents.find(edge.other);
-      if (reached != other.parents.end() &&
-          (meet == kNoTerm || reached->second.depth < meet_depth)) {
-        meet = edge.other;
-        meet_depth = reached->second.depth;
-      }
-      return true;
+      if (other.parents.contains(edge.other)) meet = edge.other;
+      return meet == kNoTerm;
     }));
     RETURN_IF_ERROR(status);
+    if (meet != kNoTerm) break;
   }
   side.frontier = std::move(next);
   ++side.depth;

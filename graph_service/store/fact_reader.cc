@@ -7,8 +7,10 @@
 
 namespace kg::graph {
 
-absl::StatusOr<kg::v1::Fact> ReadFact(const GraphStore& store,
-                                      const IdTriple& ids, bool with_evidence) {
+namespace {
+
+absl::StatusOr<kg::v1::Fact> ReadTerms(const GraphStore& store,
+                                       const IdTriple& ids) {
   kg::v1::Fact fact;
   ASSIGN_OR_RETURN(kg::v1::Value subject, store.DecodeValue(ids.subject));
   fact.set_subject(subject.entity());
@@ -16,6 +18,26 @@ absl::StatusOr<kg::v1::Fact> ReadFact(const GraphStore& store,
   fact.set_predicate(std::move(predicate));
   ASSIGN_OR_RETURN(kg::v1::Value value, store.DecodeValue(ids.value));
   *fact.mutable_value() = std::move(value);
+  return fact;
+}
+
+}  // namespace
+
+absl::StatusOr<kg::v1::Fact> ReadFact(const GraphStore& store,
+                                      StoreReader& reader, const IdTriple& ids,
+                                      size_t max_evidence) {
+  ASSIGN_OR_RETURN(kg::v1::Fact fact, ReadTerms(store, ids));
+  bool more = false;
+  ASSIGN_OR_RETURN(std::vector<kg::v1::Evidence> evidence,
+                   reader.GetEvidence(ids, max_evidence, &more));
+  fact.set_evidence_truncated(more);
+  for (kg::v1::Evidence& e : evidence) *fact.add_evidence() = std::move(e);
+  return fact;
+}
+
+absl::StatusOr<kg::v1::Fact> ReadFact(const GraphStore& store,
+                                      const IdTriple& ids, bool with_evidence) {
+  ASSIGN_OR_RETURN(kg::v1::Fact fact, ReadTerms(store, ids));
   if (with_evidence) {
     ASSIGN_OR_RETURN(std::vector<kg::v1::Evidence> evidence,
                      store.GetEvidence(ids));

@@ -3,6 +3,7 @@
 #ifndef KG_GRAPH_SERVICE_STORE_FACT_READER_H_
 #define KG_GRAPH_SERVICE_STORE_FACT_READER_H_
 
+#include <cstddef>
 #include <optional>
 
 #include "absl/status/statusor.h"
@@ -15,6 +16,12 @@ namespace kg::graph {
 // evidence record. NotFound when an id is not in the dictionary.
 absl::StatusOr<kg::v1::Fact> ReadFact(const GraphStore& store,
                                       const IdTriple& ids, bool with_evidence);
+
+// The same, with at most `max_evidence` records read through `reader` (a
+// search reading many facts); evidence_truncated is set when it has more.
+absl::StatusOr<kg::v1::Fact> ReadFact(const GraphStore& store,
+                                      StoreReader& reader, const IdTriple& ids,
+                                      size_t max_evidence);
 
 // Ids of the stored fact `triple`, or nullopt when the store does not hold
 // it (also when one of its terms is unknown). InvalidArgument when the

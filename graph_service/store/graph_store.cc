@@ -216,4 +216,35 @@ absl::Status ValidateFact(const kg::v1::Fact& fact) {
   return absl::OkStatus();
 }
 
+namespace {
+
+class ForwardingReader final : public StoreReader {
+ public:
+  explicit ForwardingReader(const GraphStore& store) : store_(store) {}
+  absl::Status Scan(const IdPattern& pattern,
+                    const std::function<bool(const IdTriple&)>& visit) override {
+    return store_.Scan(pattern, visit);
+  }
+  absl::StatusOr<std::vector<kg::v1::Evidence>> GetEvidence(
+      const IdTriple& fact) override {
+    return store_.GetEvidence(fact);
+  }
+  absl::StatusOr<std::vector<kg::v1::Evidence>> GetEvidence(
+      const IdTriple& fact, size_t max_records, bool* more) override {
+    ASSIGN_OR_RETURN(std::vector<kg::v1::Evidence> all, store_.GetEvidence(fact));
+    *more = all.size() > max_records;
+    if (*more) all.resize(max_records);
+    return all;
+  }
+
+ private:
+  const GraphStore& store_;
+};
+
+}  // namespace
+
+std::unique_ptr<StoreReader> GraphStore::OpenReader() const {
+  return std::make_unique<ForwardingReader>(*this);
+}
+
 }  // namespace kg::graph

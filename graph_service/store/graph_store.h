@@ -16,6 +16,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -102,6 +103,25 @@ struct DocumentInfo {
   }
 };
 
+// Reads for one search that makes many small scans (graph walks,
+// neighbourhoods, paths): the answers of GraphStore::Scan and GetEvidence,
+// from iterators opened once and reused, every read seeing the store as it
+// stood when the reader was opened. Used by one thread at a time; must not
+// outlive the store that opened it.
+class StoreReader {
+ public:
+  virtual ~StoreReader() = default;
+  virtual absl::Status Scan(
+      const IdPattern& pattern,
+      const std::function<bool(const IdTriple&)>& visit) = 0;
+  virtual absl::StatusOr<std::vector<kg::v1::Evidence>> GetEvidence(
+      const IdTriple& fact) = 0;
+  // The first `max_records` evidence records of `fact` in key order;
+  // `*more` tells whether it has others.
+  virtual absl::StatusOr<std::vector<kg::v1::Evidence>> GetEvidence(
+      const IdTriple& fact, size_t max_records, bool* more) = 0;
+};
+
 class GraphStore {
  public:
   virtual ~GraphStore() = default;
@@ -174,6 +194,11 @@ class GraphStore {
   // Evidence records of a fact (empty if the fact does not exist).
   virtual absl::StatusOr<std::vector<kg::v1::Evidence>> GetEvidence(
       const IdTriple& fact) const = 0;
+
+  // A reader for a search of many scans. The default forwards each call to
+  // Scan and GetEvidence (no shared view); a store whose scans cost an
+  // iterator each overrides it.
+  virtual std::unique_ptr<StoreReader> OpenReader() const;
 
   // Ids of the documents with evidence in the store, sorted.
   virtual absl::StatusOr<std::vector<std::string>> ListDocuments() const = 0;

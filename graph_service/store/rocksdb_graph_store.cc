@@ -12,6 +12,7 @@
 #include "common/status_macros.h"
 #include "graph_service/store/internal/add_batch.h"
 #include "graph_service/store/internal/rocksdb_keys.h"
+#include "graph_service/store/internal/rocksdb_reader.h"
 #include "graph_service/store/internal/rocksdb_write_txn.h"
 #include "graph_service/store/term_codec.h"
 #include "rocksdb/perf_level.h"
@@ -518,6 +519,11 @@ absl::StatusOr<std::vector<kg::v1::Evidence>> RocksDbGraphStore::GetEvidence(
         absl::StrCat("unparsable evidence record in ", options_.path));
   }
   return out;
+}
+
+std::unique_ptr<StoreReader> RocksDbGraphStore::OpenReader() const {
+  DisablePerfStats();
+  return std::make_unique<RocksDbStoreReader>(cfs_);
 }
 
 absl::StatusOr<std::vector<std::string>> RocksDbGraphStore::ListDocuments()

@@ -169,6 +169,8 @@ class RocksDbGraphStore final : public GraphStore {
 
   absl::StatusOr<std::vector<kg::v1::Evidence>> GetEvidence(
       const IdTriple& fact) const override;
+  // Iterators reused across scans, on one snapshot (internal/rocksdb_reader.h).
+  std::unique_ptr<StoreReader> OpenReader() const override;
   absl::StatusOr<std::vector<std::string>> ListDocuments() const override;
   absl::StatusOr<std::vector<DocumentInfo>> ListDocumentInfo() const override;
   absl::StatusOr<std::vector<kg::v1::Fact>> GetDocumentFacts(
