@@ -65,6 +65,20 @@ def main(path):
         print(f"echo floor (gRPC health Check on the same server): p50 "
               f"{echo['p50_us']:.0f} us, p99 {echo['p99_us']:.0f} us")
     print("targets: /oxi <= 1.5x, /echo <= 2.0x, 10M/1M <= 1.5x")
+    walks = [r for r in rows if r["bench"] == "walk"]
+    if walks:
+        print("\n== Graph walks with the server's default limits, milliseconds "
+              "(target p50 <= 10, p99 <= 100)")
+        print(f"{'system':<10}{'rpc':<18}{'p50':>8}{'p99':>8}{'calls':>7}"
+              f"{'facts or hops/call':>20}{'KB/call':>9}")
+        for r in walks:
+            per_call = r.get("facts", r.get("hops", 0)) / max(r["calls"], 1)
+            print(f"{r['system']:<10}{r['rpc']:<18}{r['p50_us'] / 1000:>8.1f}"
+                  f"{r['p99_us'] / 1000:>8.1f}{r['calls']:>7}{per_call:>20.1f}"
+                  f"{r['mean_bytes'] / 1024:>9.1f}")
+            key = f"{r['system']}_{r['rpc']}"
+            ratios[f"{key}_p50_ms"] = r["p50_us"] / 1000
+            ratios[f"{key}_p99_ms"] = r["p99_us"] / 1000
     print(json.dumps({"bench": "ratios", **{k: round(v, 3) for k, v in ratios.items()}}))
 
 

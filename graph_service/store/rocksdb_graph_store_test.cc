@@ -270,6 +270,43 @@ TEST_F(RocksDbGraphStoreTest, FactFromTwoDocumentsIsStoredOnce) {
   EXPECT_THAT(*store_->ListDocuments(), ElementsAre("d1", "d2"));
 }
 
+TEST_F(RocksDbGraphStoreTest, ReaderReusesOneViewAcrossScans) {
+  Replace("d1", {MakeFact("Jane", "works_for", Entity("Acme"), "d1"),
+                 MakeFact("Jane", "knows", Entity("Raj"), "d1")});
+  Replace("d2", {MakeFact("Jane", "works_for", Entity("Acme"), "d2", 5)});
+  std::unique_ptr<StoreReader> reader = store_->OpenReader();
+  // Written after the reader opened: not seen by it.
+  Replace("d3", {MakeFact("Jane", "knows", Entity("Kim"), "d3")});
+
+  const IdPattern jane{Value(Entity("Jane")), kNoTerm, kNoTerm};
+  std::vector<IdTriple> seen;
+  for (int pass = 0; pass < 2; ++pass) {  // Same answer from a reused iterator.
+    seen.clear();
+    ASSERT_TRUE(reader->Scan(jane, [&](const IdTriple& t) {
+      seen.push_back(t);
+      return true;
+    }).ok());
+    EXPECT_EQ(seen.size(), 2u);
+  }
+  EXPECT_EQ(ScanAll(jane).size(), 3u);  // The store itself sees d3.
+
+  const IdTriple works_for{Value(Entity("Jane")), Pred("works_for"),
+                           Value(Entity("Acme"))};
+  absl::StatusOr<std::vector<kg::v1::Evidence>> all =
+      reader->GetEvidence(works_for);
+  ASSERT_TRUE(all.ok());
+  ASSERT_EQ(all->size(), 2u);
+  bool more = false;
+  absl::StatusOr<std::vector<kg::v1::Evidence>> first =
+      reader->GetEvidence(works_for, 1, &more);
+  ASSERT_TRUE(first.ok());
+  ASSERT_EQ(first->size(), 1u);
+  EXPECT_EQ((*first)[0].document_id(), "d1");
+  EXPECT_TRUE(more);
+  ASSERT_TRUE(reader->GetEvidence(works_for, 2, &more).ok());
+  EXPECT_FALSE(more);
+}
+
 TEST_F(RocksDbGraphStoreTest, ReplaceRemovesStaleFacts) {
   Replace("d", {MakeFact("A", "p", Entity("B"), "d", 0),
                 MakeFact("A", "p", Entity("C"), "d", 20)});
