@@ -61,6 +61,35 @@ def main(path):
             ratios[f"{shape}_10m_vs_1m"] = t["p50_us"] / o["p50_us"]
             line += f"{ratios[shape + '_10m_vs_1m']:>7.2f}x"
         print(line)
+    inproc = {shape: query.get(("ours_inprocess", shape))
+              for shape in ("subject", "pred_value", "join", "two_hop")}
+    if any(inproc.values()):
+        print("\n== In-process against in-process, microseconds (the core: store "
+              "+ query engine, no gRPC; target p50 and p99 <= 1.0x Oxigraph)")
+        print(f"{'shape':<12}{'ours p50':>10}{'ours p99':>10}{'oxi p50':>10}"
+              f"{'oxi p99':>10}{'p50 /oxi':>10}{'p99 /oxi':>10}{'gRPC adds':>11}"
+              f"{'budget':>9}")
+        for shape, i in inproc.items():
+            x = query.get(("oxigraph", shape))
+            o = query.get(("ours", shape))
+            if not i:
+                continue
+            line = f"{shape:<12}{i['p50_us']:>10.0f}{i['p99_us']:>10.0f}"
+            if x:
+                ratios[f"{shape}_inprocess_p50_vs_oxigraph"] = i["p50_us"] / x["p50_us"]
+                ratios[f"{shape}_inprocess_p99_vs_oxigraph"] = i["p99_us"] / x["p99_us"]
+                line += (f"{x['p50_us']:>10.0f}{x['p99_us']:>10.0f}"
+                         f"{i['p50_us'] / x['p50_us']:>9.2f}x{i['p99_us'] / x['p99_us']:>9.2f}x")
+            else:
+                line += f"{'-':>10}{'-':>10}{'-':>10}{'-':>10}"
+            if o and echo:
+                # Target 2: gRPC p50 <= echo p50 + 1.2 x in-process p50.
+                budget = echo["p50_us"] + 1.2 * i["p50_us"]
+                ratios[f"{shape}_grpc_vs_budget"] = o["p50_us"] / budget
+                line += f"{o['p50_us'] - i['p50_us']:>10.0f}us{o['p50_us'] / budget:>8.2f}x"
+            print(line)
+        print("gRPC adds: our gRPC p50 minus in-process p50; budget: gRPC p50 / "
+              "(echo p50 + 1.2 x in-process p50), target <= 1.0x")
     if echo:
         print(f"echo floor (gRPC health Check on the same server): p50 "
               f"{echo['p50_us']:.0f} us, p99 {echo['p99_us']:.0f} us")

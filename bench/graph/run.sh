@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The graph benchmark, side by side in one run on this machine: our
 # graph_server over gRPC (durable, --sync_writes=true), Oxigraph and Kùzu
-# in-process (npm), the gRPC echo floor and the raw RocksDB floor. Prints
+# in-process (npm), our core in-process on the same store (core_bench), the
+# gRPC echo floor and the raw RocksDB floor. Prints
 # JSON lines (also kept in $WORK/results.jsonl) and a table with the ratios.
 # A benchmark, not a test: nothing fails on a missed target.
 #
@@ -61,7 +62,8 @@ trap cleanup EXIT
 
 cd "$ROOT"
 bazel build //bench/graph:gen_facts //bench/graph:graph_bench \
-  //bench/graph:rocksdb_floor //graph_service:graph_server >&2
+  //bench/graph:core_bench //bench/graph:rocksdb_floor \
+  //graph_service:graph_server >&2
 BIN="$ROOT/bazel-bin"
 [[ -n "$SERVER_BIN" ]] || SERVER_BIN="$BIN/graph_service/graph_server"
 if [[ ! -d bench/graph/node/node_modules/oxigraph || ! -d bench/graph/node/node_modules/kuzu ]]; then
@@ -118,6 +120,11 @@ ours() {
   "$BIN/bench/graph/graph_bench" --address="$ADDRESS" --label="$label" \
     --mode=walks --queries="$data/queries.tsv" --repeat="$REPEAT" | record
   stop_server
+  # The same store in-process (store + query engine, no gRPC), once the
+  # server has let go of it.
+  "$BIN/bench/graph/core_bench" --db_path="$WORK/db_${label}_bulk" \
+    --label="${label}_inprocess" --queries="$data/queries.tsv" \
+    --repeat="$REPEAT" | record
   rm -rf "$WORK/db_${label}_bulk" "$WORK/db_${label}_bulk.bulk"
   if [[ "$DOC_BATCHES" == 1 ]]; then
     for batching in 1000 0; do

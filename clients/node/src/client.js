@@ -163,14 +163,18 @@ export class KnowledgeGraph {
   }
 
   /**
-   * Every fact within `hops` of the entity (server cap 4), with evidence,
-   * at most `limit` of them (0: the server default, 1,000), as a
-   * Neighbourhood { name, facts, truncated }. `predicates` restricts the
-   * facts followed. Rejects with NotFound for an unknown entity,
-   * InvalidArgument for an empty name or too many hops.
+   * Every fact within `hops` of the entity (server cap 4), at most `limit`
+   * of them (0: the server default, 250) shared fairly among the entities
+   * of each hop, as a Neighbourhood { name, facts, truncated }. Each fact
+   * carries at most `evidencePerFact` evidence records (0: the server
+   * default, 5); a fact with more has `evidenceTruncated`. `predicates`
+   * restricts the facts followed. Rejects with NotFound for an unknown
+   * entity, InvalidArgument for an empty name or too many hops.
    */
-  async neighbourhood(name, { hops = 1, predicates = [], limit = 0, timeoutMs } = {}) {
-    const request = { name: String(name), hops, predicates: [...predicates], limit };
+  async neighbourhood(name, { hops = 1, predicates = [], limit = 0, evidencePerFact = 0,
+                              timeoutMs } = {}) {
+    const request = { name: String(name), hops, predicates: [...predicates], limit,
+                      evidencePerFact };
     const response = await this._callGraph('GetNeighbourhood', request, timeoutMs);
     return explore.Neighbourhood.fromProto(String(name), response);
   }

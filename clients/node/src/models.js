@@ -76,11 +76,17 @@ export function tripleToProto(subject, predicate, value) {
 /** A fact (subject, predicate, value) with the evidence behind it. */
 export class Fact {
   /** `subject` may be an Entity or a plain string (taken as an entity name). */
-  constructor(subject, predicate, value, evidence = []) {
+  /**
+   * `evidenceTruncated` is true on an answer that listed only some of the
+   * fact's evidence (a neighbourhood's evidencePerFact); entity() and
+   * explain() list all of it.
+   */
+  constructor(subject, predicate, value, evidence = [], evidenceTruncated = false) {
     this.subject = subject instanceof values.Entity ? subject : new values.Entity(subject);
     this.predicate = predicate;
     this.value = value;
     this.evidence = Object.freeze([...evidence]);
+    this.evidenceTruncated = evidenceTruncated;
     Object.freeze(this);
   }
 
@@ -90,6 +96,7 @@ export class Fact {
       message.predicate,
       values.fromProto(message.value),
       message.evidence.map(Evidence.fromProto),
+      Boolean(message.evidenceTruncated),
     );
   }
 

@@ -147,6 +147,18 @@ describe('exploring calls against real servers', { skip }, () => {
     assert.deepEqual([...new Set(only.facts.map((f) => f.predicate))], ['targets']);
   });
 
+  test('neighbourhood evidence per fact', async () => {
+    const full = await kg.neighbourhood(OPERATION, { evidencePerFact: 1000 });
+    const capped = await kg.neighbourhood(OPERATION, { evidencePerFact: 1 });
+    assert.equal(capped.facts.length, full.facts.length);
+    full.facts.forEach((whole, i) => {
+      const cut = capped.facts[i];
+      assert.equal(whole.evidenceTruncated, false);
+      assert.equal(cut.evidence.length, Math.min(1, whole.evidence.length));
+      assert.equal(cut.evidenceTruncated, whole.evidence.length > 1);
+    });
+  });
+
   test('neighbourhood errors are typed', async () => {
     await assert.rejects(kg.neighbourhood('Nobody Atall'), NotFound);
     await assert.rejects(kg.neighbourhood(OPERATION, { hops: 5 }), InvalidArgument);

@@ -231,15 +231,23 @@ class KnowledgeGraph:
         predicates: Sequence[str] = (),
         limit: int = 0,
         timeout: Optional[float] = None,
+        evidence_per_fact: int = 0,
     ) -> explore.Neighbourhood:
-        """Every fact within ``hops`` of the entity (server cap 4), with
-        evidence, at most ``limit`` of them (0: the server default, 1,000);
-        ``truncated`` tells whether the limit cut it short. ``predicates``
-        restricts the facts followed. Raises NotFound for an unknown entity,
-        InvalidArgument for an empty name or too many hops.
+        """Every fact within ``hops`` of the entity (server cap 4), at most
+        ``limit`` of them (0: the server default, 250) shared fairly among
+        the entities of each hop; ``truncated`` tells whether the limit cut
+        it short. Each fact carries at most ``evidence_per_fact`` evidence
+        records (0: the server default, 5); a fact with more has
+        ``evidence_truncated`` set. ``predicates`` restricts the facts
+        followed. Raises NotFound for an unknown entity, InvalidArgument for
+        an empty name or too many hops.
         """
         request = graph_pb2.GetNeighbourhoodRequest(
-            name=name, hops=hops, predicates=list(predicates), limit=limit
+            name=name,
+            hops=hops,
+            predicates=list(predicates),
+            limit=limit,
+            evidence_per_fact=evidence_per_fact,
         )
         response = self._call_graph(self._graph.GetNeighbourhood, request, timeout)
         return explore.Neighbourhood.from_proto(name, response)

@@ -106,6 +106,9 @@ class Fact:
     predicate: str
     value: values.Value
     evidence: Tuple[Evidence, ...] = ()
+    # True on an answer that listed only some of the fact's evidence (a
+    # neighbourhood's evidence_per_fact); entity() and explain() list all.
+    evidence_truncated: bool = False
 
     def __post_init__(self) -> None:
         # Accept a plain str subject and any sequence of evidence.
@@ -119,6 +122,7 @@ class Fact:
             predicate=message.predicate,
             value=values.from_proto(message.value),
             evidence=tuple(Evidence.from_proto(e) for e in message.evidence),
+            evidence_truncated=message.evidence_truncated,
         )
 
     def to_proto(self) -> fact_pb2.Fact:

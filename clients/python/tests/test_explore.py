@@ -161,6 +161,15 @@ class ExploreTest(unittest.TestCase):
         self.assertTrue(only.facts)
         self.assertEqual({f.predicate for f in only.facts}, {"targets"})
 
+    def test_neighbourhood_evidence_per_fact(self) -> None:
+        full = self.kg.neighbourhood(OPERATION, evidence_per_fact=1000)
+        capped = self.kg.neighbourhood(OPERATION, evidence_per_fact=1)
+        self.assertEqual([f.triple for f in capped.facts], [f.triple for f in full.facts])
+        for whole, cut in zip(full.facts, capped.facts):
+            self.assertFalse(whole.evidence_truncated)
+            self.assertEqual(cut.evidence, whole.evidence[:1])
+            self.assertEqual(cut.evidence_truncated, len(whole.evidence) > 1)
+
     def test_neighbourhood_errors(self) -> None:
         with self.assertRaises(NotFound):
             self.kg.neighbourhood("Nobody Atall")
