@@ -21,6 +21,9 @@ std::vector<CommandSpec> BuildCommands() {
        "-\n",
        {{"jobs", true, "documents in flight at once (default 4)", 'j'},
         {"id", true, "document id for - (default: stdin)", 0},
+        {"published", true,
+         "publication date of the documents, YYYY-MM-DD (default: a "
+         "dateline in the text, if any)", 0},
         {"verbose", false, "one line per document", 'v'}},
        1, -1},
       {"extract", "kg extract PATH...",

@@ -13,6 +13,7 @@
 #include "clients/cli/connection.h"
 #include "clients/cli/ingest_inputs.h"
 #include "clients/cli/progress.h"
+#include "common/iso_date.h"
 
 namespace kg::cli {
 namespace {
@@ -38,7 +39,8 @@ struct DocumentResult {
 
 DocumentResult IngestOne(const CliEnv& env,
                          kg::v1::ExtractorService::Stub& stub,
-                         const IngestInput& input, const std::string& text) {
+                         const IngestInput& input, const std::string& text,
+                         const std::string& published) {
   DocumentResult result;
   kg::v1::ExtractRequest request;
   request.set_forward(true);
@@ -46,6 +48,7 @@ DocumentResult IngestOne(const CliEnv& env,
   document->set_id(input.id);
   document->set_title(TitleOf(text));
   document->set_text(text);
+  document->set_published(published);
   kg::v1::ExtractResponse response;
   grpc::ClientContext context;
   SetTimeout(context, env.timeout);
@@ -100,8 +103,8 @@ void Draw(const CliEnv& env, IngestState& state, absl::Time start) {
 
 // Sends every input from `jobs` threads while this thread draws.
 void IngestAll(const CliEnv& env, const std::vector<IngestInput>& inputs,
-               const std::string& stdin_text, uint32_t jobs, bool verbose,
-               IngestState& state) {
+               const std::string& stdin_text, const std::string& published,
+               uint32_t jobs, bool verbose, IngestState& state) {
   auto stub = ExtractorStub(env.extractor_address);
   std::atomic<size_t> next{0};
   auto work = [&] {
@@ -110,7 +113,7 @@ void IngestAll(const CliEnv& env, const std::vector<IngestInput>& inputs,
       absl::StatusOr<std::string> text =
           inputs[i].path == "-" ? stdin_text : ReadInput(env, inputs[i].path);
       if (text.ok()) {
-        result = IngestOne(env, *stub, inputs[i], *text);
+        result = IngestOne(env, *stub, inputs[i], *text, published);
       } else {
         result.message = absl::StrCat("kg: ", text.status().message());
       }
@@ -140,6 +143,12 @@ void IngestAll(const CliEnv& env, const std::vector<IngestInput>& inputs,
 int RunIngest(const CliEnv& env, const ParsedArgs& args) {
   absl::StatusOr<uint32_t> jobs = args.GetUint("jobs", kDefaultJobs);
   if (!jobs.ok()) return ReportError(env, jobs.status());
+  const std::string published = args.Get("published", "");
+  if (!published.empty() && !IsIsoDate(published)) {
+    return ReportError(env, absl::InvalidArgumentError(absl::StrCat(
+                                "--published \"", published,
+                                "\" is not a YYYY-MM-DD date")));
+  }
   std::vector<std::string> path_errors;
   const std::vector<IngestInput> inputs =
       CollectInputs(args.args, args.Get("id", "stdin"), &path_errors);
@@ -153,7 +162,8 @@ int RunIngest(const CliEnv& env, const ParsedArgs& args) {
   for (const std::string& error : path_errors) {
     state.messages.push_back("kg: " + error);
   }
-  IngestAll(env, inputs, stdin_text, *jobs, args.Has("verbose"), state);
+  IngestAll(env, inputs, stdin_text, published, *jobs, args.Has("verbose"),
+            state);
   *env.out << RenderSummary(state.progress) << "\n";
   return state.progress.errors == 0 ? 0 : 1;
 }

@@ -13,6 +13,7 @@
 #include "extractor_service/pipeline/gazetteer.h"
 #include "extractor_service/pipeline/pos_tagger.h"
 #include "extractor_service/pipeline/relation_extractor.h"
+#include "extractor_service/pipeline/reported_date.h"
 #include "extractor_service/pipeline/rule_set.h"
 #include "extractor_service/pipeline/builtin_matchers.h"
 #include "extractor_service/pipeline/sentence_splitter.h"
@@ -97,10 +98,11 @@ absl::Status ExtractorImpl::ExtractInto(
     google::protobuf::RepeatedPtrField<kg::v1::Fact>* out,
     const StopCheck& stop) const {
   RETURN_IF_ERROR(Validate(document));
+  ASSIGN_OR_RETURN(std::string reported_date, ReportedDate(document));
   AnalyzedDocument doc(document.text());
   Analyze(&doc, stop);
   if (stop.ShouldStop()) return stop.status();
-  FactCollector facts(document, doc, out);
+  FactCollector facts(document, doc, std::move(reported_date), out);
   relations_.Extract(doc, [&](const FactDraftView& d) {
     facts.Add(d.subject, d.predicate, d.value, d.value_is_entity, d.sentence,
               d.last_sentence, d.rule, d.confidence);

@@ -25,8 +25,10 @@ absl::string_view View(std::string_view s) { return {s.data(), s.size()}; }
 
 FactCollector::FactCollector(const kg::v1::Document& document,
                              const AnalyzedDocument& doc,
+                             std::string reported_date,
                              google::protobuf::RepeatedPtrField<kg::v1::Fact>* out)
     : document_(document),
+      reported_date_(std::move(reported_date)),
       doc_(doc),
       facts_(out),
       index_(0, IndexHash{out}, IndexEq{out}) {
@@ -123,6 +125,7 @@ void FactCollector::Add(std::string_view raw_subject, std::string_view predicate
   e->set_byte_end(o.byte_end);
   e->set_rule(std::string(rule));
   e->set_confidence(confidence);
+  if (!reported_date_.empty()) e->set_reported_date(reported_date_);
 }
 
 }  // namespace kg::extractor

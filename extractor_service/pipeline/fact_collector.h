@@ -24,7 +24,10 @@ class FactCollector {
  public:
   // Facts are appended to `*out` (which may live on an arena); the facts
   // already there are left alone. All three must outlive the collector.
+  // Every evidence record carries `reported_date` (may be empty; see
+  // reported_date.h).
   FactCollector(const kg::v1::Document& document, const AnalyzedDocument& doc,
+                std::string reported_date,
                 google::protobuf::RepeatedPtrField<kg::v1::Fact>* out);
   FactCollector(const FactCollector&) = delete;
   FactCollector& operator=(const FactCollector&) = delete;
@@ -65,6 +68,7 @@ class FactCollector {
   static FactKey KeyOf(const kg::v1::Fact& f);
 
   const kg::v1::Document& document_;
+  const std::string reported_date_;
   const AnalyzedDocument& doc_;
   std::vector<SentenceOffsets> offsets_;
   google::protobuf::RepeatedPtrField<kg::v1::Fact>* const facts_;

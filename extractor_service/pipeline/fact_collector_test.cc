@@ -33,9 +33,20 @@ class FactCollectorTest : public ::testing::Test {
   google::protobuf::RepeatedPtrField<kg::v1::Fact> out_;
 };
 
+TEST_F(FactCollectorTest, EveryEvidenceRecordCarriesTheReportedDate) {
+  FactCollector facts(document_, analyzed_, "2021-06-30", &out_);
+  facts.Add("Zoë Hartley", "leads", "Larchwood Unit", true, 0, -1, "r.one", 0.9f);
+  facts.Add("Larchwood Unit", "type", "Organisation", true, 0, -1, "r.two", 0.8f);
+  ASSERT_EQ(out_.size(), 2);
+  for (const kg::v1::Fact& fact : out_) {
+    ASSERT_EQ(fact.evidence_size(), 1);
+    EXPECT_EQ(fact.evidence(0).reported_date(), "2021-06-30");
+  }
+}
+
 TEST_F(FactCollectorTest, OneFactPerTripleOneEvidencePerSentence) {
   ASSERT_EQ(analyzed_.sentences.size(), 3u);
-  FactCollector facts(document_, analyzed_, &out_);
+  FactCollector facts(document_, analyzed_, "", &out_);
   facts.Add("Zoë Hartley", "leads", "Larchwood Unit", true, 0, -1, "r.one", 0.9f);
   facts.Add("Zoë Hartley", "leads", "Larchwood Unit", true, 0, -1, "r.two", 0.8f);
   facts.Add("Zoë Hartley", "leads", "Larchwood Unit", true, 2, -1, "r.one", 0.9f);
@@ -61,7 +72,7 @@ TEST_F(FactCollectorTest, OneFactPerTripleOneEvidencePerSentence) {
 }
 
 TEST_F(FactCollectorTest, EntityAndTextValuesAreDifferentFacts) {
-  FactCollector facts(document_, analyzed_, &out_);
+  FactCollector facts(document_, analyzed_, "", &out_);
   facts.Add("Larchwood Unit", "alias", "Fernhill", false, 1, -1, "r", 1);
   facts.Add("Larchwood Unit", "operates_in", "Fernhill", true, 1, -1, "r", 1);
   facts.Add("Larchwood Unit", "alias", "Fernhill", true, 1, -1, "r", 1);
@@ -73,7 +84,7 @@ TEST_F(FactCollectorTest, EntityAndTextValuesAreDifferentFacts) {
 }
 
 TEST_F(FactCollectorTest, EntityNamesGetStraightQuotesTextValuesKeepTheirs) {
-  FactCollector facts(document_, analyzed_, &out_);
+  FactCollector facts(document_, analyzed_, "", &out_);
   facts.Add("St Anne\xE2\x80\x99s ward", "type", "Place", true, 1, -1, "r", 1);
   facts.Add("St Anne's ward", "type", "Place", true, 2, -1, "r", 1);
   facts.Add("St Anne's ward", "alias", "St Anne\xE2\x80\x99s", false, 2, -1, "r", 1);
@@ -85,7 +96,7 @@ TEST_F(FactCollectorTest, EntityNamesGetStraightQuotesTextValuesKeepTheirs) {
 }
 
 TEST_F(FactCollectorTest, EvidenceRunsOnToLastSentence) {
-  FactCollector facts(document_, analyzed_, &out_);
+  FactCollector facts(document_, analyzed_, "", &out_);
   facts.Add("Zoë Hartley", "said", "The unit covers Fernhill.", false, 1, 2, "q", 1);
   const google::protobuf::RepeatedPtrField<kg::v1::Fact>& out = out_;
   ASSERT_EQ(out.size(), 1);
@@ -94,14 +105,14 @@ TEST_F(FactCollectorTest, EvidenceRunsOnToLastSentence) {
 }
 
 TEST_F(FactCollectorTest, EmptySideIsIgnored) {
-  FactCollector facts(document_, analyzed_, &out_);
+  FactCollector facts(document_, analyzed_, "", &out_);
   facts.Add("", "leads", "Larchwood Unit", true, 0, -1, "r", 1);
   facts.Add("Zoë Hartley", "leads", "", true, 0, -1, "r", 1);
   EXPECT_TRUE(out_.empty());
 }
 
 TEST_F(FactCollectorTest, ManyFactsKeepFirstSeenOrderAcrossRehashes) {
-  FactCollector facts(document_, analyzed_, &out_);
+  FactCollector facts(document_, analyzed_, "", &out_);
   for (int round = 0; round < 2; ++round) {
     for (int i = 0; i < 2000; ++i) {
       facts.Add(absl::StrCat("Person ", i), "member_of", "Larchwood Unit", true,
@@ -120,7 +131,7 @@ TEST_F(FactCollectorTest, AppendsAfterFactsAlreadyThereOnAnArena) {
   google::protobuf::Arena arena;
   auto* response = google::protobuf::Arena::CreateMessage<kg::v1::ExtractResponse>(&arena);
   response->add_facts()->set_subject("earlier");
-  FactCollector facts(document_, analyzed_, response->mutable_facts());
+  FactCollector facts(document_, analyzed_, "", response->mutable_facts());
   facts.Add("Zoë Hartley", "leads", "Larchwood Unit", true, 0, -1, "r", 1);
   facts.Add("Zoë Hartley", "leads", "Larchwood Unit", true, 2, -1, "r", 1);
   ASSERT_EQ(response->facts_size(), 2);

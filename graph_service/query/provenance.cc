@@ -13,6 +13,14 @@ bool Qualifies(const ProvenanceFilter& filter,
     return false;
   }
   if (!filter.rule.empty() && evidence.rule() != filter.rule) return false;
+  if (!filter.reported_from.empty() || !filter.reported_to.empty()) {
+    const std::string& date = evidence.reported_date();
+    if (date.empty()) return false;
+    if (!filter.reported_from.empty() && date < filter.reported_from) {
+      return false;
+    }
+    if (!filter.reported_to.empty() && date > filter.reported_to) return false;
+  }
   // Confidences are floats: compare in float so "0.8" admits 0.8f.
   return evidence.confidence() >= static_cast<float>(filter.min_confidence);
 }
@@ -27,6 +35,18 @@ bool SatisfiesProvenance(const ProvenanceFilter& filter,
     if (documents.size() >= needed) return true;
   }
   return false;
+}
+
+std::string LatestQualifyingDate(
+    const ProvenanceFilter& filter,
+    const std::vector<kg::v1::Evidence>& evidence) {
+  std::string latest;
+  for (const kg::v1::Evidence& e : evidence) {
+    if (Qualifies(filter, e) && e.reported_date() > latest) {
+      latest = e.reported_date();
+    }
+  }
+  return latest;
 }
 
 }  // namespace kg::graph

@@ -3,6 +3,7 @@
 #ifndef KG_GRAPH_SERVICE_QUERY_PROVENANCE_H_
 #define KG_GRAPH_SERVICE_QUERY_PROVENANCE_H_
 
+#include <string>
 #include <vector>
 
 #include "graph_service/query/query_ast.h"
@@ -11,7 +12,8 @@
 namespace kg::graph {
 
 // True when `evidence` qualifies: from `filter.source` and by `filter.rule`
-// when those are set, with confidence >= filter.min_confidence.
+// when those are set, with confidence >= filter.min_confidence, and reported
+// within [reported_from, reported_to] when either is set.
 bool Qualifies(const ProvenanceFilter& filter,
                const kg::v1::Evidence& evidence);
 
@@ -19,6 +21,12 @@ bool Qualifies(const ProvenanceFilter& filter,
 // max(1, filter.min_sources) distinct documents.
 bool SatisfiesProvenance(const ProvenanceFilter& filter,
                          const std::vector<kg::v1::Evidence>& evidence);
+
+// The latest reported date among the qualifying records of `evidence` (""
+// when none is dated or none qualifies). Dates are "YYYY-MM-DD", so byte
+// order is date order.
+std::string LatestQualifyingDate(const ProvenanceFilter& filter,
+                                 const std::vector<kg::v1::Evidence>& evidence);
 
 }  // namespace kg::graph
 

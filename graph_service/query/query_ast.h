@@ -41,10 +41,18 @@ struct ProvenanceFilter {
   std::string rule;
   double min_confidence = 0;
   uint32_t min_sources = 0;
+  // Inclusive bounds on Evidence.reported_date ("YYYY-MM-DD"; empty: none).
+  // With either set, an undated record does not qualify.
+  std::string reported_from;
+  std::string reported_to;
+  // Only the fact(s) of the subject and predicate whose latest qualifying
+  // reported date is the latest among them.
+  bool latest = false;
 
   bool active() const {
     return !source.empty() || !rule.empty() || min_confidence > 0 ||
-           min_sources > 1;
+           min_sources > 1 || !reported_from.empty() || !reported_to.empty() ||
+           latest;
   }
 };
 

@@ -4,7 +4,7 @@
 // a line; blank lines and lines starting with '#' between them are ignored.
 //
 //   -FACTS            one fact per following line, until the next directive:
-//                       <Subject Name> predicate value @document [conf] [rule]
+//                       <Subject Name> predicate value @document[:date] [conf] [rule]
 //                     subject/predicate/value in query syntax (no
 //                     variables); every line is one evidence record of
 //                     `document`, with confidence `conf` (default 1) and
@@ -99,7 +99,12 @@ absl::StatusOr<kg::v1::Fact> ParseFactLine(absl::string_view line,
     return absl::InvalidArgumentError(
         "expected '@document [confidence] [rule]'");
   }
-  const std::string& document = extra[0];
+  // "@document:YYYY-MM-DD" gives the evidence a reported date.
+  const std::vector<std::string> document_and_date =
+      absl::StrSplit(extra[0], absl::MaxSplits(':', 1));
+  const std::string& document = document_and_date[0];
+  const std::string reported_date =
+      document_and_date.size() > 1 ? document_and_date[1] : "";
   float confidence = 1.0f;
   if (extra.size() > 1 && !absl::SimpleAtof(extra[1], &confidence)) {
     return absl::InvalidArgumentError("bad confidence");
@@ -122,6 +127,7 @@ absl::StatusOr<kg::v1::Fact> ParseFactLine(absl::string_view line,
   evidence->set_byte_end(line_number + 1);
   evidence->set_rule(rule);
   evidence->set_confidence(confidence);
+  evidence->set_reported_date(reported_date);
   return fact;
 }
 

@@ -195,13 +195,47 @@ class JoinEvaluator {
     absl::StatusOr<std::vector<kg::v1::Evidence>> evidence =
         store_.GetEvidence(triple);
     if (!evidence.ok()) return Fail(evidence.status());
-    const bool holds = SatisfiesProvenance(query_.provenance[pattern],
-                                           *evidence);
+    const ProvenanceFilter& filter = query_.provenance[pattern];
+    bool holds = SatisfiesProvenance(filter, *evidence);
+    if (holds && filter.latest) {
+      absl::StatusOr<std::string> latest =
+          LatestOfSubjectPredicate(pattern, triple.subject, triple.predicate);
+      if (!latest.ok()) return Fail(latest.status());
+      holds = LatestQualifyingDate(filter, *evidence) == *latest;
+    }
     if (provenance_cache_.size() >= kMaxProvenanceCache) {
       provenance_cache_.clear();
     }
     provenance_cache_.emplace(key, holds);
     return holds;
+  }
+
+  // For {latest}: the latest qualifying reported date among the facts of
+  // (subject, predicate) that satisfy the pattern's other conditions.
+  absl::StatusOr<std::string> LatestOfSubjectPredicate(size_t pattern,
+                                                       TermId subject,
+                                                       TermId predicate) {
+    const std::array<uint64_t, 3> key = {pattern, subject, predicate};
+    if (auto it = latest_cache_.find(key); it != latest_cache_.end()) {
+      return it->second;
+    }
+    const ProvenanceFilter& filter = query_.provenance[pattern];
+    std::vector<IdTriple> facts;
+    RETURN_IF_ERROR(store_.Scan({subject, predicate, kNoTerm},
+                                [&](const IdTriple& t) {
+                                  facts.push_back(t);
+                                  return true;
+                                }));
+    std::string latest;
+    for (const IdTriple& fact : facts) {
+      ASSIGN_OR_RETURN(std::vector<kg::v1::Evidence> evidence,
+                       store_.GetEvidence(fact));
+      if (!SatisfiesProvenance(filter, evidence)) continue;
+      latest = std::max(latest, LatestQualifyingDate(filter, evidence));
+    }
+    if (latest_cache_.size() >= kMaxProvenanceCache) latest_cache_.clear();
+    latest_cache_.emplace(key, latest);
+    return latest;
   }
 
   bool Emit() {
@@ -222,6 +256,7 @@ class JoinEvaluator {
   std::vector<IdTriple> matched_;  // per pattern (query order)
   std::vector<bool> block_matched_;
   absl::flat_hash_map<std::array<uint64_t, 4>, bool> provenance_cache_;
+  absl::flat_hash_map<std::array<uint64_t, 3>, std::string> latest_cache_;
   uint64_t scanned_ = 0;
   uint64_t steps_ = 0;
   absl::Status status_;

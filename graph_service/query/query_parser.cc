@@ -11,6 +11,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "common/iso_date.h"
 #include "common/status_macros.h"
 #include "graph_service/query/query_checker.h"
 #include "graph_service/query/query_literals.h"
@@ -296,12 +297,21 @@ absl::Status Parser::ParseProvenance(ProvenanceFilter* provenance) {
     const Token key = token_;
     if (key.kind != TokenKind::kWord) {
       return ErrorAt(key.position,
-                     "expected source, rule, min_confidence or min_sources");
+                     "expected source, rule, min_confidence, min_sources, "
+                     "reported_from, reported_to or latest");
     }
     if (!seen.insert(key.text).second) {
       return ErrorAt(key.position, absl::StrCat(key.text, " given twice"));
     }
     RETURN_IF_ERROR(Advance());
+    if (key.text == "latest") {  // A flag: no value.
+      provenance->latest = true;
+      if (token_.kind == TokenKind::kComma) {
+        RETURN_IF_ERROR(Advance());
+        continue;
+      }
+      return Expect(TokenKind::kRBrace, "',' or '}'");
+    }
     RETURN_IF_ERROR(Expect(TokenKind::kColon, "':'"));
     const Token value = token_;
     RETURN_IF_ERROR(Advance());
@@ -320,6 +330,16 @@ absl::Status Parser::ParseProvenance(ProvenanceFilter* provenance) {
                        "min_confidence must be a number in [0, 1]");
       }
       provenance->min_confidence = c;
+    } else if (key.text == "reported_from" || key.text == "reported_to") {
+      if (value.kind != TokenKind::kString ||
+          !(value.type.empty() || value.type == "date") ||
+          !IsIsoDate(value.text)) {
+        return ErrorAt(value.position,
+                       absl::StrCat(key.text,
+                                    " must be a \"YYYY-MM-DD\" date"));
+      }
+      (key.text == "reported_from" ? provenance->reported_from
+                                   : provenance->reported_to) = value.text;
     } else if (key.text == "min_sources") {
       uint32_t n = 0;
       if (value.kind != TokenKind::kInteger ||
@@ -331,8 +351,9 @@ absl::Status Parser::ParseProvenance(ProvenanceFilter* provenance) {
     } else {
       return ErrorAt(key.position,
                      absl::StrCat("unknown provenance condition '", key.text,
-                                  "'; expected source, rule, min_confidence "
-                                  "or min_sources"));
+                                  "'; expected source, rule, min_confidence, "
+                                  "min_sources, reported_from, reported_to "
+                                  "or latest"));
     }
     if (token_.kind == TokenKind::kComma) {
       RETURN_IF_ERROR(Advance());

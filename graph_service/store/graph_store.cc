@@ -14,6 +14,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
+#include "common/iso_date.h"
 #include "common/status_macros.h"
 
 namespace kg::graph {
@@ -94,25 +95,6 @@ bool IsPlainDecimal(absl::string_view s) {
   return AllDigits(s.substr(0, dot)) && AllDigits(s.substr(dot + 1));
 }
 
-bool IsLeapYear(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
-
-// ISO 8601 calendar date YYYY-MM-DD that exists (Feb 29 only in leap years).
-bool IsIsoDate(absl::string_view s) {
-  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
-  int year = 0, month = 0, day = 0;
-  if (!AllDigits(s.substr(0, 4)) || !AllDigits(s.substr(5, 2)) ||
-      !AllDigits(s.substr(8, 2)) || !absl::SimpleAtoi(s.substr(0, 4), &year) ||
-      !absl::SimpleAtoi(s.substr(5, 2), &month) ||
-      !absl::SimpleAtoi(s.substr(8, 2), &day)) {
-    return false;
-  }
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30,
-                                  31, 31, 30, 31, 30, 31};
-  if (month < 1 || month > 12 || day < 1) return false;
-  const int max_day = kDays[month - 1] + (month == 2 && IsLeapYear(year));
-  return day <= max_day;
-}
-
 absl::Status CheckValue(const kg::v1::Value& v) {
   switch (v.kind_case()) {
     case kg::v1::Value::kEntity:
@@ -149,6 +131,11 @@ absl::Status CheckEvidence(int index, const kg::v1::Evidence& e) {
   if (e.begin() > e.end() || e.byte_begin() > e.byte_end()) {
     return absl::InvalidArgumentError(
         absl::StrCat(field, " has begin after end"));
+  }
+  if (!e.reported_date().empty() && !IsIsoDate(e.reported_date())) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(field, ".reported_date \"", e.reported_date(),
+                     "\" is not a YYYY-MM-DD date"));
   }
   // Written so that NaN fails too.
   if (!(e.confidence() > 0.0f && e.confidence() <= 1.0f)) {
