@@ -16,6 +16,7 @@
 #include "graph_service/paths/neighbourhood.h"
 #include "graph_service/paths/path_finder.h"
 #include "graph_service/query/query_engine.h"
+#include "graph_service/temporal/conflicts.h"
 #include "graph_service/query/row_sink.h"
 #include "graph_service/rules/explain.h"
 
@@ -108,8 +109,13 @@ grpc::Status GraphServiceImpl::ToClient(const absl::Status& status) const {
 GraphServiceImpl::GraphServiceImpl(
     GraphStore* store, rules::RuleMaterializer* writer,
     const GraphServiceLimits& limits,
-    const std::vector<std::pair<std::string, std::string>>& server_paths)
-    : store_(store), writer_(writer), limits_(limits), redactor_(server_paths) {}
+    const std::vector<std::pair<std::string, std::string>>& server_paths,
+    std::optional<std::vector<SingleValued>> single_valued)
+    : store_(store),
+      writer_(writer),
+      limits_(limits),
+      redactor_(server_paths),
+      single_valued_(std::move(single_valued)) {}
 
 grpc::Status GraphServiceImpl::Ingest(
     grpc::ServerContext* context,
@@ -387,6 +393,25 @@ grpc::Status GraphServiceImpl::Explain(grpc::ServerContext* context,
       rules::Explain(*store_, request->fact());
   if (!tree.ok()) return ToClient(tree.status());
   *response->mutable_root() = *std::move(tree);
+  return grpc::Status::OK;
+}
+
+grpc::Status GraphServiceImpl::Conflicts(
+    grpc::ServerContext* context, const kg::v1::ConflictsRequest* request,
+    kg::v1::ConflictsResponse* response) {
+  if (!single_valued_.has_value()) {
+    return grpc::Status(grpc::StatusCode::FAILED_PRECONDITION,
+                        "the graph server runs without a schema of "
+                        "single-valued predicates (--schema=none)");
+  }
+  ConflictOptions options;
+  options.entity = request->entity();
+  options.limit = request->limit();
+  options.deadline = QueryDeadline(*context, limits_.default_query_timeout);
+  absl::StatusOr<kg::v1::ConflictsResponse> found =
+      FindConflicts(*store_, *single_valued_, options);
+  if (!found.ok()) return ToClient(found.status());
+  *response = *std::move(found);
   return grpc::Status::OK;
 }
 

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -16,6 +17,7 @@
 #include "graph_service/row_batcher.h"
 #include "graph_service/rules/rule_materializer.h"
 #include "graph_service/store/graph_store.h"
+#include "graph_service/temporal/single_valued.h"
 #include "kg/v1/graph.grpc.pb.h"
 
 namespace kg::graph {
@@ -53,10 +55,14 @@ class GraphServiceImpl final : public kg::v1::GraphService::Service {
   // `server_paths` are (path, label) pairs, e.g. (the store's folder,
   // "<store>"): a client-visible error message never shows the server's
   // paths (RocksDB names its files); the full message goes to stderr.
+  // `single_valued` is the schema Conflicts answers from; without one
+  // (nullopt) Conflicts is FAILED_PRECONDITION.
   GraphServiceImpl(GraphStore* store, rules::RuleMaterializer* writer,
                    const GraphServiceLimits& limits,
                    const std::vector<std::pair<std::string, std::string>>&
-                       server_paths = {});
+                       server_paths = {},
+                   std::optional<std::vector<SingleValued>> single_valued =
+                       std::nullopt);
 
   grpc::Status Ingest(grpc::ServerContext* context,
                       grpc::ServerReaderWriter<kg::v1::IngestResponse,
@@ -94,6 +100,9 @@ class GraphServiceImpl final : public kg::v1::GraphService::Service {
   grpc::Status Explain(grpc::ServerContext* context,
                        const kg::v1::ExplainRequest* request,
                        kg::v1::ExplainResponse* response) override;
+  grpc::Status Conflicts(grpc::ServerContext* context,
+                         const kg::v1::ConflictsRequest* request,
+                         kg::v1::ConflictsResponse* response) override;
   grpc::Status Export(grpc::ServerContext* context,
                       const kg::v1::ExportRequest* request,
                       grpc::ServerWriter<kg::v1::ExportChunk>* writer) override;
@@ -129,6 +138,7 @@ class GraphServiceImpl final : public kg::v1::GraphService::Service {
   rules::RuleMaterializer* const writer_;
   const GraphServiceLimits limits_;
   const PathRedactor redactor_;
+  const std::optional<std::vector<SingleValued>> single_valued_;
 };
 
 }  // namespace kg::graph

@@ -27,6 +27,11 @@ ABSL_FLAG(int, port, 50051, "Port to listen on; 0 picks a free one.");
 ABSL_FLAG(std::string, db_path, "", "RocksDB directory (created if missing).");
 ABSL_FLAG(bool, sync_writes, true,
           "Sync the write-ahead log before acknowledging each batch.");
+ABSL_FLAG(std::string, schema, "",
+          "Schema of single-valued predicates the Conflicts RPC answers from "
+          "(graph_service/temporal/single_valued.h). Empty: the shipped "
+          "graph_service/temporal/single_valued.schema next to the binary; "
+          "\"none\": no schema (Conflicts is FAILED_PRECONDITION).");
 ABSL_FLAG(std::string, rules, "",
           "Rules file materialised on every write (docs/rules.md). Empty: "
           "the shipped graph_service/rules/default.rules next to the binary "
@@ -63,14 +68,15 @@ ABSL_FLAG(absl::Duration, shutdown_grace, absl::Seconds(10),
 
 namespace {
 
-// The shipped default.rules in the binary's runfiles, or "" if absent.
-std::string DefaultRulesPath(const char* argv0) {
-  constexpr char kRelative[] = "/kg/graph_service/rules/default.rules";
+// A file shipped in the binary's runfiles (`relative` from the workspace
+// root), or "" if absent.
+std::string ShippedFile(const char* argv0, const std::string& relative) {
+  const std::string suffix = "/kg/" + relative;
   std::vector<std::string> candidates;
   if (const char* dir = std::getenv("RUNFILES_DIR")) {
-    candidates.push_back(std::string(dir) + kRelative);
+    candidates.push_back(std::string(dir) + suffix);
   }
-  candidates.push_back(std::string(argv0) + ".runfiles" + kRelative);
+  candidates.push_back(std::string(argv0) + ".runfiles" + suffix);
   for (const std::string& path : candidates) {
     if (std::FILE* f = std::fopen(path.c_str(), "r")) {
       std::fclose(f);
@@ -98,6 +104,9 @@ int main(int argc, char** argv) {
   std::vector<kg::FlagPath> paths = kg::security::SecurityFlagPaths();
   if (absl::GetFlag(FLAGS_rules) != "none") {
     paths.push_back({"rules", absl::GetFlag(FLAGS_rules)});
+  }
+  if (absl::GetFlag(FLAGS_schema) != "none") {
+    paths.push_back({"schema", absl::GetFlag(FLAGS_schema)});
   }
   paths.push_back({"restore_from", absl::GetFlag(FLAGS_restore_from),
                    kg::FlagPath::Kind::kDirectory});
@@ -135,7 +144,7 @@ int main(int argc, char** argv) {
       static_cast<size_t>(std::max(1, absl::GetFlag(FLAGS_bulk_chunk_facts)));
   options.rules_path = absl::GetFlag(FLAGS_rules);
   if (options.rules_path.empty()) {
-    options.rules_path = DefaultRulesPath(argv[0]);
+    options.rules_path = ShippedFile(argv[0], "graph_service/rules/default.rules");
     if (options.rules_path.empty()) {
       // Running on without them would answer without derived facts.
       std::fprintf(stderr,
@@ -146,6 +155,20 @@ int main(int argc, char** argv) {
     }
   } else if (options.rules_path == "none") {
     options.rules_path.clear();
+  }
+  options.schema_path = absl::GetFlag(FLAGS_schema);
+  if (options.schema_path.empty()) {
+    options.schema_path =
+        ShippedFile(argv[0], "graph_service/temporal/single_valued.schema");
+    if (options.schema_path.empty()) {
+      std::fprintf(stderr,
+                   "graph_server: single_valued.schema is not next to the "
+                   "binary; pass --schema=FILE, or --schema=none to serve "
+                   "without conflicts\n");
+      return kg::kExitUsage;
+    }
+  } else if (options.schema_path == "none") {
+    options.schema_path.clear();
   }
   if (options.db_path.empty()) {
     std::fprintf(stderr, "graph_server: --db_path is required\n");

@@ -5,6 +5,7 @@
 #include "graph_service/rules/rule_engine.h"
 #include "graph_service/rules/rule_parser.h"
 #include "graph_service/store/rocksdb_graph_store.h"
+#include "graph_service/temporal/single_valued.h"
 
 namespace kg::graph {
 
@@ -19,6 +20,13 @@ absl::StatusOr<std::unique_ptr<GraphServer>> GraphServer::Start(
         rules::LoadRulesFile(options.rules_path);
     if (!loaded.ok()) return loaded.status();
     rule_list = *std::move(loaded);
+  }
+  std::optional<std::vector<SingleValued>> single_valued;
+  if (!options.schema_path.empty()) {
+    absl::StatusOr<std::vector<SingleValued>> loaded =
+        LoadSingleValued(options.schema_path);
+    if (!loaded.ok()) return loaded.status();
+    single_valued = *std::move(loaded);
   }
   RocksDbGraphStoreOptions store_options;
   store_options.path = options.db_path;
@@ -44,7 +52,8 @@ absl::StatusOr<std::unique_ptr<GraphServer>> GraphServer::Start(
   graph_server->service_ = std::make_unique<GraphServiceImpl>(
       graph_server->store_.get(), graph_server->writer_.get(), options.limits,
       std::vector<std::pair<std::string, std::string>>{
-          {options.db_path, "<store>"}, {options.backup_dir, "<backup dir>"}});
+          {options.db_path, "<store>"}, {options.backup_dir, "<backup dir>"}},
+      std::move(single_valued));
   absl::StatusOr<RunningGrpcServer> running =
       StartGrpcServer(options.grpc, {graph_server->service_.get(),
                                      graph_server->admin_->service()});

@@ -26,6 +26,10 @@ struct GraphServerOptions {
   bool sync_writes = true;
   // Rules file (docs/rules.md) materialised on every write; empty: none.
   std::string rules_path;
+  // Schema of single-valued predicates (graph_service/temporal/
+  // single_valued.h) the Conflicts RPC answers from; empty: none (Conflicts
+  // is then FAILED_PRECONDITION).
+  std::string schema_path;
   // Where the admin Backup RPC writes checkpoints; empty: backups off.
   std::string backup_dir;
   // Bounds of the store's memory (RocksDbGraphStoreOptions).
@@ -36,8 +40,8 @@ struct GraphServerOptions {
 
 class GraphServer {
  public:
-  // Loads the rules, opens the store and starts serving. InvalidArgument /
-  // NotFound for a bad or missing rules file; FailedPrecondition /
+  // Loads the rules and the schema, opens the store and starts serving.
+  // InvalidArgument / NotFound for a bad or missing rules or schema file; FailedPrecondition /
   // Unavailable when the database cannot be opened or the port bound.
   static absl::StatusOr<std::unique_ptr<GraphServer>> Start(
       const GraphServerOptions& options);

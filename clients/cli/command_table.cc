@@ -54,6 +54,21 @@ std::vector<CommandSpec> BuildCommands() {
        {{"max_hops", true, "longest path searched (0: server default, 6)", 0},
         {"predicates", true, "only follow these, comma-separated", 0}},
        2, 2},
+      {"timeline", "kg timeline NAME",
+       "NAME's facts by the date they were reported, with sentences.",
+       "  Dates come from each document's publication date (kg ingest\n"
+       "  --published, or a dateline in the text); undated facts come last.\n"
+       "  e.g. kg timeline 'Priya Nandakumar'\n",
+       {}, 1, -1},
+      {"conflicts", "kg conflicts [--limit=N] [NAME]",
+       "Competing values of single-valued predicates (a rank, an "
+       "operation's leader): succession or contradiction.",
+       "  The server's schema says which predicates hold one value at a\n"
+       "  time (graph_server --schema). A succession was reported one value\n"
+       "  after the other; a contradiction in overlapping periods.\n"
+       "  e.g. kg conflicts 'Priya Nandakumar'\n",
+       {{"limit", true, "at most N conflicts (0: server default, 100)", 'n'}},
+       0, -1},
       {"explain", "kg explain 'SUBJECT PREDICATE VALUE'",
        "The derivation tree of a fact, down to the sentences it rests on.",
        "  Terms as in queries: kg explain '<Jane Roe> member_of <Met Police>'\n",

@@ -37,6 +37,8 @@ int RunQuery(const CliEnv& env, const ParsedArgs& args);
 int RunExplain(const CliEnv& env, const ParsedArgs& args);
 int RunEntity(const CliEnv& env, const ParsedArgs& args);
 int RunPath(const CliEnv& env, const ParsedArgs& args);
+int RunTimeline(const CliEnv& env, const ParsedArgs& args);
+int RunConflicts(const CliEnv& env, const ParsedArgs& args);
 int RunDocs(const CliEnv& env, const ParsedArgs& args);
 int RunDelete(const CliEnv& env, const ParsedArgs& args);
 int RunStats(const CliEnv& env, const ParsedArgs& args);

@@ -30,6 +30,7 @@ const std::map<std::string, Runner>& Runners() {
       {"docs", RunDocs},     {"delete", RunDelete},   {"stats", RunStats},
       {"health", RunHealth}, {"viz", RunViz},         {"export", RunExport},
       {"import", RunImport}, {"shell", RunShell},
+      {"timeline", RunTimeline}, {"conflicts", RunConflicts},
       {"backup", RunAdmin<RunBackup>},
       {"backups", RunAdmin<RunListBackups>},
       {"restore", RunAdmin<RunRestore>},

@@ -25,12 +25,16 @@ std::string Runfile(const std::string& workspace_relative) {
 }
 
 absl::StatusOr<std::unique_ptr<GraphServices>> GraphServices::Start(
-    const std::string& name, absl::Duration query_timeout) {
+    const std::string& name, absl::Duration query_timeout, bool with_schema) {
   auto services = std::unique_ptr<GraphServices>(new GraphServices());
   graph::GraphServerOptions graph_options;
   graph_options.db_path = absl::StrCat(Env("TEST_TMPDIR", "/tmp"), "/", name);
   graph_options.sync_writes = false;
   graph_options.rules_path = Runfile("graph_service/rules/default.rules");
+  if (with_schema) {
+    graph_options.schema_path =
+        Runfile("graph_service/temporal/single_valued.schema");
+  }
   graph_options.limits.bulk_chunk_facts = 50;
   graph_options.limits.default_query_timeout = query_timeout;
   auto graph = graph::GraphServer::Start(graph_options);
@@ -55,10 +59,12 @@ absl::StatusOr<std::unique_ptr<GraphServices>> GraphServices::Start(
 }
 
 absl::Status GraphServices::IngestText(const std::string& id,
-                                       const std::string& text) {
+                                       const std::string& text,
+                                       const std::string& published) {
   kg::v1::ExtractRequest request;
   request.mutable_document()->set_id(id);
   request.mutable_document()->set_text(text);
+  request.mutable_document()->set_published(published);
   request.set_forward(true);
   kg::v1::ExtractResponse response;
   grpc::ClientContext context;

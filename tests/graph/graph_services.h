@@ -23,15 +23,20 @@ std::string Runfile(const std::string& workspace_relative);
 class GraphServices {
  public:
   // Starts both servers; the store lives in $TEST_TMPDIR/`name`. Queries
-  // whose caller sets no deadline may run for `query_timeout`.
+  // whose caller sets no deadline may run for `query_timeout`. The graph
+  // loads the shipped schema of single-valued predicates unless
+  // `with_schema` is false.
   static absl::StatusOr<std::unique_ptr<GraphServices>> Start(
       const std::string& name,
-      absl::Duration query_timeout = absl::Seconds(30));
+      absl::Duration query_timeout = absl::Seconds(30),
+      bool with_schema = true);
 
   kg::v1::GraphService::Stub& graph() { return *graph_stub_; }
 
-  // Extracts `text` as document `id` and stores it through the extractor.
-  absl::Status IngestText(const std::string& id, const std::string& text);
+  // Extracts `text` as document `id` (published on `published`, when set)
+  // and stores it through the extractor.
+  absl::Status IngestText(const std::string& id, const std::string& text,
+                          const std::string& published = "");
   // Sends one Ingest batch straight to the graph.
   absl::StatusOr<kg::v1::IngestResponse> IngestBatch(
       const kg::v1::IngestRequest& request);
