@@ -132,6 +132,30 @@ export class KnowledgeGraph {
     return models.EntityFacts.fromProto(name, response);
   }
 
+  /**
+   * The entity's facts by the date they were reported (each document's
+   * publication date), one TimelineEntry per evidence record, earliest
+   * first, undated last. Rejects with NotFound for an unknown entity.
+   */
+  async timeline(name, { timeoutMs } = {}) {
+    return explore.timeline(await this.entity(String(name), { timeoutMs }));
+  }
+
+  /**
+   * Competing values of the predicates the server's schema declares
+   * single-valued (a rank, an operation's leader), about `entity` or the
+   * whole graph, at most `limit` (0: the server default, 100), as
+   * { conflicts: [Conflict], truncated }. Rejects with NotFound for an
+   * unknown entity.
+   */
+  async conflicts({ entity = '', limit = 0, timeoutMs } = {}) {
+    const response = await this._callGraph('Conflicts', { entity: String(entity), limit }, timeoutMs);
+    return Object.freeze({
+      conflicts: Object.freeze(response.conflicts.map(explore.Conflict.fromProto)),
+      truncated: Boolean(response.truncated),
+    });
+  }
+
   /** Totals of the store, as Stats. */
   async stats({ timeoutMs } = {}) {
     return models.Stats.fromProto(await this._callGraph('GetStats', {}, timeoutMs));

@@ -124,3 +124,47 @@ export class PlanStep {
     return new PlanStep(message.pattern, Number(message.estimatedRows), message.index);
   }
 }
+
+/** One report of a fact: `fact` as `evidence` stated it on `reportedDate` ('' when unknown). */
+export class TimelineEntry {
+  constructor(reportedDate, fact, evidence) {
+    Object.assign(this, { reportedDate, fact, evidence });
+    Object.freeze(this);
+  }
+}
+
+/**
+ * An EntityFacts' facts (both directions; `type` and `alias` left out), one
+ * TimelineEntry per evidence record, earliest reported first, undated last;
+ * ties in the graph's order.
+ */
+export function timeline(entity) {
+  const entries = [];
+  for (const fact of [...entity.outgoing, ...entity.incoming]) {
+    if (fact.predicate === 'type' || fact.predicate === 'alias') continue;
+    for (const e of fact.evidence) entries.push(new TimelineEntry(e.reportedDate, fact, e));
+  }
+  const key = (t) => (t.reportedDate === '' ? '~' : t.reportedDate);
+  return entries.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+}
+
+/**
+ * Competing facts where the graph's schema allows one value: `entity` has two
+ * values of `predicate` (or, when `perValue`, two subjects share `entity` as
+ * value). `kind` is 'succession' (reported one after the other),
+ * 'contradiction' (overlapping periods) or 'undated'; `facts` come earliest
+ * reported first.
+ */
+export class Conflict {
+  constructor(entity, predicate, perValue, kind, facts) {
+    this.entity = new values.Entity(entity);
+    Object.assign(this, { predicate, perValue, kind });
+    this.facts = Object.freeze(facts);
+    Object.freeze(this);
+  }
+
+  static fromProto(message) {
+    return new Conflict(message.entity, message.predicate, Boolean(message.perValue),
+      String(message.kind).toLowerCase(), message.facts.map(Fact.fromProto));
+  }
+}

@@ -26,7 +26,9 @@ export {
   codeName,
 } from './errors.js';
 export { Row, Fact, Evidence, IngestResult, EntityFacts, DeleteResult, Stats } from './models.js';
-export { PathHop, Neighbourhood, Derivation, DocumentInfo, PlanStep } from './explore.js';
+export {
+  PathHop, Neighbourhood, Derivation, DocumentInfo, PlanStep, TimelineEntry, Conflict, timeline,
+} from './explore.js';
 export {
   KgValue,
   Entity,

@@ -21,9 +21,11 @@ import * as values from './values.js';
 export class Evidence {
   constructor({
     documentId, sentence = '', begin = 0, end = 0, rule = '', confidence = 1,
-    byteBegin = 0, byteEnd = 0, ingestedAtMicros = 0n, premises = [],
+    byteBegin = 0, byteEnd = 0, ingestedAtMicros = 0n, premises = [], reportedDate = '',
   }) {
     Object.assign(this, { documentId, sentence, begin, end, rule, confidence, byteBegin, byteEnd });
+    /** When the document reported the fact ('YYYY-MM-DD'), '' when unknown. */
+    this.reportedDate = reportedDate;
     this.ingestedAtMicros = BigInt(ingestedAtMicros);
     this.ingestedAt = this.ingestedAtMicros
       ? new Date(Number(this.ingestedAtMicros / 1000n))
@@ -49,14 +51,17 @@ export class Evidence {
       byteEnd: message.byteEnd,
       ingestedAtMicros: message.ingestedAtMicros || '0',
       premises: (message.premises ?? []).map(tripleFromProto),
+      reportedDate: message.reportedDate ?? '',
     });
   }
 
   /** The message for ingest (ingestedAt is set by the graph, not sent). */
   toProto() {
-    const { documentId, sentence, begin, end, byteBegin, byteEnd, rule, confidence } = this;
+    const { documentId, sentence, begin, end, byteBegin, byteEnd, rule, confidence, reportedDate } = this;
     const premises = this.premises.map((t) => tripleToProto(...t));
-    return { documentId, sentence, begin, end, byteBegin, byteEnd, rule, confidence, premises };
+    return {
+      documentId, sentence, begin, end, byteBegin, byteEnd, rule, confidence, premises, reportedDate,
+    };
   }
 }
 

@@ -27,11 +27,14 @@ from kgclient.errors import (
     Unavailable,
 )
 from kgclient.explore import (
+    Conflict,
+    Conflicts,
     Derivation,
     DocumentInfo,
     Neighbourhood,
     PathHop,
     PlanStep,
+    TimelineEntry,
 )
 from kgclient.models import (
     DeleteResult,
@@ -45,6 +48,8 @@ from kgclient.models import (
 from kgclient.values import Entity, Text, Value, query_term
 
 __all__ = [
+    "Conflict",
+    "Conflicts",
     "DeadlineExceeded",
     "DeleteResult",
     "Derivation",
@@ -67,6 +72,7 @@ __all__ = [
     "Row",
     "Stats",
     "Text",
+    "TimelineEntry",
     "Truncated",
     "Unavailable",
     "Value",

@@ -178,6 +178,29 @@ class KnowledgeGraph:
         )
         return models.EntityFacts.from_proto(name, response)
 
+    def timeline(
+        self, name: str, timeout: Optional[float] = None
+    ) -> List[explore.TimelineEntry]:
+        """The entity's facts by the date they were reported (each
+        document's publication date), one entry per evidence record,
+        earliest first, undated last. Raises NotFound for an unknown
+        entity."""
+        return explore.timeline(self.entity(name, timeout))
+
+    def conflicts(
+        self, entity: str = "", limit: int = 0, timeout: Optional[float] = None
+    ) -> explore.Conflicts:
+        """Competing values of the predicates the server's schema declares
+        single-valued (a rank, an operation's leader), about ``entity`` or
+        the whole graph, at most ``limit`` (0: the server default, 100).
+        Raises NotFound for an unknown entity."""
+        response = self._call_graph(
+            self._graph.Conflicts,
+            graph_pb2.ConflictsRequest(entity=entity, limit=limit),
+            timeout,
+        )
+        return explore.Conflicts.from_proto(response)
+
     def stats(self, timeout: Optional[float] = None) -> models.Stats:
         """Totals of the store."""
         response = self._call_graph(

@@ -4,11 +4,11 @@ documents and query plans, with their conversion from ``kg.v1`` messages."""
 from __future__ import annotations
 
 import dataclasses
-from typing import Iterator, Tuple
+from typing import Iterator, List, Tuple
 
 from kgclient import values
 from kgclient._proto import graph_pb2
-from kgclient.models import Evidence, Fact
+from kgclient.models import EntityFacts, Evidence, Fact
 
 
 @dataclasses.dataclass(frozen=True)
@@ -131,3 +131,64 @@ class PlanStep:
     @classmethod
     def from_proto(cls, message: graph_pb2.QueryPlanStep) -> "PlanStep":
         return cls(message.pattern, message.estimated_rows, message.index)
+
+
+@dataclasses.dataclass(frozen=True)
+class TimelineEntry:
+    """One report of a fact: the ``fact`` (without its other evidence) as
+    ``evidence`` stated it on ``reported_date`` ("" when unknown)."""
+
+    reported_date: str
+    fact: Fact
+    evidence: Evidence
+
+
+def timeline(entity: EntityFacts) -> List[TimelineEntry]:
+    """The entity's facts (both directions; ``type`` and ``alias`` left
+    out), one entry per evidence record, earliest reported first, undated
+    last; ties in the graph's order."""
+    entries = [
+        TimelineEntry(e.reported_date, f, e)
+        for f in entity.outgoing + entity.incoming
+        if f.predicate not in ("type", "alias")
+        for e in f.evidence
+    ]
+    return sorted(entries, key=lambda t: (t.reported_date == "", t.reported_date))
+
+
+@dataclasses.dataclass(frozen=True)
+class Conflict:
+    """Competing facts where the graph's schema allows one value: ``entity``
+    has two values of ``predicate`` (or, when ``per_value``, two subjects
+    share ``entity`` as value). ``kind`` is ``"succession"`` (reported one
+    after the other), ``"contradiction"`` (overlapping periods) or
+    ``"undated"``; ``facts`` come earliest reported first."""
+
+    entity: values.Entity
+    predicate: str
+    per_value: bool
+    kind: str
+    facts: Tuple[Fact, ...]
+
+    @classmethod
+    def from_proto(cls, message: graph_pb2.Conflict) -> "Conflict":
+        return cls(
+            values.Entity(message.entity),
+            message.predicate,
+            message.per_value,
+            graph_pb2.Conflict.Kind.Name(message.kind).lower(),
+            tuple(Fact.from_proto(f) for f in message.facts),
+        )
+
+
+@dataclasses.dataclass(frozen=True)
+class Conflicts:
+    """The conflicts the graph found; ``truncated`` when ``limit`` cut the
+    list short."""
+
+    conflicts: Tuple[Conflict, ...]
+    truncated: bool
+
+    @classmethod
+    def from_proto(cls, message: graph_pb2.ConflictsResponse) -> "Conflicts":
+        return cls(tuple(Conflict.from_proto(c) for c in message.conflicts), message.truncated)

@@ -54,6 +54,8 @@ class Evidence:
     byte_end: int = 0
     ingested_at: Optional[datetime.datetime] = None
     premises: Tuple[Triple, ...] = ()
+    # When the document reported the fact ("YYYY-MM-DD"), "" when unknown.
+    reported_date: str = ""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "premises", tuple(tuple(t) for t in self.premises))
@@ -81,6 +83,7 @@ class Evidence:
             byte_end=message.byte_end,
             ingested_at=ingested_at,
             premises=tuple(triple_from_proto(t) for t in message.premises),
+            reported_date=message.reported_date,
         )
 
     def to_proto(self) -> fact_pb2.Evidence:
@@ -95,6 +98,7 @@ class Evidence:
             rule=self.rule,
             confidence=self.confidence,
             premises=[triple_to_proto(*t) for t in self.premises],
+            reported_date=self.reported_date,
         )
 
 

@@ -1,0 +1,73 @@
+// Reported time through the Node client: timeline() and conflicts() against
+// the real graph_server and extractor_server, on two fictional releases of
+// our own, a year apart, that give one officer two ranks. Skipped like the
+// other server tests when the binaries are not built.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { Entity, KnowledgeGraph, NotFound, Text, sameValue } from '../src/index.js';
+import { missingBinaries, startExtractor, startGraph } from './servers.js';
+
+const EARLIER = 'Chief Inspector Esme Harrow of Tarnside Police said the night patrols would continue.\n';
+const LATER = 'Superintendent Esme Harrow of Tarnside Police said the patrols had halved street robbery.\n';
+const OFFICER = new Entity('Esme Harrow');
+
+const missing = missingBinaries();
+const skip = missing.length > 0 && !process.env.KG_REQUIRE_SERVERS
+  ? `server binaries not built: ${missing.join(', ')}`
+  : false;
+
+describe('reported time against real servers', { skip }, () => {
+  let tmp;
+  let graph;
+  let extractor;
+  let kg;
+
+  before(async () => {
+    if (missing.length > 0) throw new Error(`server binaries not built: ${missing.join(', ')}`);
+    tmp = await mkdtemp(path.join(os.tmpdir(), 'kg-node-time-'));
+    graph = await startGraph(path.join(tmp, 'graph-db'));
+    extractor = await startExtractor(graph.address);
+    kg = new KnowledgeGraph({ graphAddress: graph.address, extractorAddress: extractor.address, timeoutMs: 20_000 });
+    await kg.ingest('tarnside-2020', EARLIER, { published: '2020-02-03' });
+    await kg.ingest('tarnside-2021', LATER, { published: '2021-02-09' });
+  });
+
+  after(async () => {
+    kg?.close();
+    const statuses = [await extractor?.stop(), await graph?.stop()];
+    if (tmp) await rm(tmp, { recursive: true, force: true });
+    assert.deepEqual(statuses, [0, 0], 'servers exit cleanly on SIGTERM');
+  });
+
+  test('the timeline is in reported order', async () => {
+    const entries = await kg.timeline(OFFICER);
+    const roles = entries.filter((t) => t.fact.predicate === 'has_role')
+      .map((t) => [t.reportedDate, String(t.fact.value)]);
+    assert.deepEqual(roles, [['2020-02-03', 'Chief Inspector'], ['2021-02-09', 'Superintendent']]);
+    const dates = entries.map((t) => t.reportedDate);
+    assert.deepEqual(dates, [...dates].sort());
+    assert.ok(entries.every((t) => t.evidence.sentence.length > 0));
+    await assert.rejects(kg.timeline('Nobody Atall'), NotFound);
+  });
+
+  test('two ranks a year apart are a succession', async () => {
+    const found = await kg.conflicts({ entity: OFFICER });
+    assert.equal(found.truncated, false);
+    const roles = found.conflicts.filter((c) => c.predicate === 'has_role');
+    assert.equal(roles.length, 1);
+    assert.ok(sameValue(roles[0].entity, OFFICER));
+    assert.equal(roles[0].kind, 'succession');
+    assert.ok(sameValue(roles[0].facts[0].value, new Text('Chief Inspector')));
+    assert.equal(roles[0].facts[0].evidence[0].reportedDate, '2020-02-03');
+  });
+
+  test('latest and reported_to in queries', async () => {
+    const latest = await kg.query('<Esme Harrow> has_role ?r {latest}');
+    assert.deepEqual(latest.map((r) => String(r.get('r'))), ['Superintendent']);
+    const then = await kg.query('<Esme Harrow> has_role ?r {latest, reported_to: "2020-12-31"}');
+    assert.deepEqual(then.map((r) => String(r.get('r'))), ['Chief Inspector']);
+  });
+});

@@ -1,0 +1,92 @@
+"""Tests of reported time through the Python client: timeline() and
+conflicts() against the real graph_server and extractor_server, on two
+fictional releases of our own, a year apart, that give one officer two
+ranks. Skipped like the other server tests when the binaries are not built.
+"""
+
+from __future__ import annotations
+
+import os
+import pathlib
+import sys
+import tempfile
+import unittest
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1]))
+
+import servers  # noqa: E402
+from kgclient import Entity, KnowledgeGraph, NotFound, Text  # noqa: E402
+
+EARLIER = """\
+Chief Inspector Wren Alcott of Fellside Police said the town centre patrols would continue.
+"""
+LATER = """\
+Superintendent Wren Alcott of Fellside Police said the patrols had cut burglary by a third.
+"""
+OFFICER = Entity("Wren Alcott")
+
+
+def _missing() -> str:
+    missing = servers.missing_binaries()
+    return ("server binaries not built: " + ", ".join(map(str, missing))) if missing else ""
+
+
+@unittest.skipIf(_missing() and not os.environ.get("KG_REQUIRE_SERVERS"), _missing())
+class TimeTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls) -> None:
+        if _missing():
+            raise RuntimeError(_missing())
+        cls._tmp = tempfile.TemporaryDirectory(prefix="kgclient-time-")
+        cls.graph = servers.start_graph(pathlib.Path(cls._tmp.name, "graph-db"))
+        try:
+            cls.extractor = servers.start_extractor(cls.graph.address)
+        except Exception:
+            cls.graph.stop()
+            raise
+        cls.kg = KnowledgeGraph(cls.graph.address, cls.extractor.address, timeout=30)
+        cls.kg.ingest("fellside-2020", EARLIER, published="2020-06-01")
+        cls.kg.ingest("fellside-2021", LATER, published="2021-06-15")
+
+    @classmethod
+    def tearDownClass(cls) -> None:
+        cls.kg.close()
+        statuses = [cls.extractor.stop(), cls.graph.stop()]
+        cls._tmp.cleanup()
+        assert statuses == [0, 0], f"exit statuses {statuses}"
+
+    def test_timeline_is_in_reported_order(self) -> None:
+        entries = self.kg.timeline("Wren Alcott")
+        roles = [(t.reported_date, t.fact.value) for t in entries if t.fact.predicate == "has_role"]
+        self.assertEqual(
+            roles,
+            [("2020-06-01", Text("Chief Inspector")), ("2021-06-15", Text("Superintendent"))],
+        )
+        dates = [t.reported_date for t in entries]
+        self.assertEqual(dates, sorted(dates))
+        self.assertTrue(all(t.evidence.sentence for t in entries))
+        self.assertNotIn("alias", {t.fact.predicate for t in entries})
+        with self.assertRaises(NotFound):
+            self.kg.timeline("Nobody Atall")
+
+    def test_two_ranks_a_year_apart_are_a_succession(self) -> None:
+        found = self.kg.conflicts("Wren Alcott")
+        self.assertFalse(found.truncated)
+        roles = [c for c in found.conflicts if c.predicate == "has_role"]
+        self.assertEqual(len(roles), 1)
+        self.assertEqual(roles[0].entity, OFFICER)
+        self.assertEqual(roles[0].kind, "succession")
+        self.assertEqual(
+            [f.value for f in roles[0].facts], [Text("Chief Inspector"), Text("Superintendent")]
+        )
+        self.assertEqual(roles[0].facts[0].evidence[0].reported_date, "2020-06-01")
+
+    def test_latest_and_reported_to_in_queries(self) -> None:
+        latest = self.kg.query("<Wren Alcott> has_role ?r {latest}")
+        self.assertEqual([r["r"] for r in latest], [Text("Superintendent")])
+        then = self.kg.query('<Wren Alcott> has_role ?r {latest, reported_to: "2020-12-31"}')
+        self.assertEqual([r["r"] for r in then], [Text("Chief Inspector")])
+
+
+if __name__ == "__main__":
+    unittest.main()
