@@ -50,5 +50,17 @@ echo "== everything about one person: kg entity 'Priya Nandakumar'"
 kg entity "Priya Nandakumar"
 
 echo
+echo "== reported time: two releases a year apart (examples/reported_time/)"
+kg ingest examples/reported_time/*.txt
+echo "   kg timeline 'Tobias Renwick'"
+kg timeline "Tobias Renwick"
+echo
+echo "   kg conflicts 'Tobias Renwick'"
+kg conflicts "Tobias Renwick"
+ask "Each person's rank as last reported" '?p has_role ?rank {latest}'
+ask "Tobias Renwick's rank as reported up to the end of 2020" \
+  '<Tobias Renwick> has_role ?rank {latest, reported_to: "2020-12-31"}'
+
+echo
 echo "== store statistics"
 kg stats

@@ -163,7 +163,8 @@ class RuleMatcher {
   absl::Status status_;
 };
 
-kg::v1::Fact ToFact(absl::string_view document_id, const std::string& rule_id,
+kg::v1::Fact ToFact(absl::string_view document_id,
+                    const std::string& reported_date, const std::string& rule_id,
                     Candidate& c) {
   kg::v1::Fact fact;
   fact.set_subject(c.head.subject());
@@ -173,6 +174,7 @@ kg::v1::Fact ToFact(absl::string_view document_id, const std::string& rule_id,
   e->set_document_id(std::string(document_id));
   e->set_rule(rule_id);
   e->set_confidence(c.confidence);
+  e->set_reported_date(reported_date);
   for (kg::v1::Triple& p : c.premises) *e->add_premises() = std::move(p);
   return fact;
 }
@@ -196,13 +198,17 @@ absl::StatusOr<std::vector<kg::v1::Fact>> RuleEngine::Derive(
   std::vector<kg::v1::Fact> out;
   if (rules_.empty()) return out;
   WorkingSet working;
+  // The document's report date, carried to what is derived from it.
+  std::string reported_date;
   for (const kg::v1::Fact& fact : facts) {
     kg::v1::Triple triple;
     triple.set_subject(fact.subject());
     triple.set_predicate(fact.predicate());
     *triple.mutable_value() = fact.value();
     for (const kg::v1::Evidence& e : fact.evidence()) {
-      if (!IsDerived(e)) working.Add(triple, e.confidence());
+      if (IsDerived(e)) continue;
+      working.Add(triple, e.confidence());
+      reported_date = std::max(reported_date, e.reported_date());
     }
   }
   // Fixed once found: later rounds do not revisit a (fact, rule) pair.
@@ -233,7 +239,9 @@ absl::StatusOr<std::vector<kg::v1::Fact>> RuleEngine::Derive(
                        " facts from document ", document_id));
     }
   }
-  for (auto& [key, c] : derived) out.push_back(ToFact(document_id, key.second, c));
+  for (auto& [key, c] : derived) {
+    out.push_back(ToFact(document_id, reported_date, key.second, c));
+  }
   return out;
 }
 

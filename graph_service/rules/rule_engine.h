@@ -49,12 +49,13 @@ class RuleEngine {
   // document_id = `document_id`, rule = the rule id, premises = the body's
   // facts in body order, confidence = product of the premises'
   // confidences (a premise's confidence is the highest among its records
-  // from this document), empty sentence and zero offsets. When several
+  // from this document), reported_date = the latest among the document's
+  // records (one date: the document's), empty sentence and zero offsets. When several
   // matches derive the same fact by the same rule in the same round, the
   // one with the highest confidence is kept (ties: the smallest premise
   // list), so the result does not depend on input order.
-  // Of each input record Derive reads only its confidence and whether it
-  // is derived. Errors: ResourceExhausted past the limits.
+  // Of each input record Derive reads only its confidence, reported date
+  // and whether it is derived. Errors: ResourceExhausted past the limits.
   absl::StatusOr<std::vector<kg::v1::Fact>> Derive(
       absl::string_view document_id,
       const std::vector<kg::v1::Fact>& facts) const;

@@ -120,6 +120,22 @@ TEST_P(RuleMaterializerTest, DerivesWithinDocumentOnly) {
                           "Ann Reed leads entity: \"Operation Quill\""));
 }
 
+TEST_P(RuleMaterializerTest, DerivedEvidenceCarriesTheDocumentsReportedDate) {
+  std::vector<kg::v1::Fact> facts = Lantern("d1", false);
+  for (kg::v1::Fact& f : facts) {
+    f.mutable_evidence(0)->set_reported_date("2021-07-01");
+  }
+  ASSERT_TRUE(writer_->ReplaceDocument("d1", "", facts).ok());
+  int derived = 0;
+  for (const std::string& line : Dump(*store_)) {
+    if (line.find("premises") == std::string::npos) continue;
+    ++derived;
+    EXPECT_NE(line.find("reported_date: \"2021-07-01\""), std::string::npos)
+        << line;
+  }
+  EXPECT_EQ(derived, 1);
+}
+
 TEST_P(RuleMaterializerTest, ReplaceRetractsStaleDerivationsAndDeleteRestores) {
   ASSERT_TRUE(writer_->ReplaceDocument(
       "other", "", {F("Ann Reed", "member_of", "City Police", "other")}).ok());
