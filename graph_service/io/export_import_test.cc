@@ -49,6 +49,7 @@ std::vector<kg::v1::Fact> Sample() {
       MakeFact("Operation Quill", "share", decimal, "doc two", 50),
       MakeFact("Operation Quill", "started", date, "doc/3%", 7),
       MakeFact("Ann Reed", "leads", entity, "doc two", 90)};
+  facts[1].mutable_evidence(0)->set_reported_date("2021-06-02");
   kg::v1::Evidence* derived = facts[0].add_evidence();
   *derived = facts[0].evidence(0);
   derived->set_rule("some_rule");
@@ -119,6 +120,8 @@ TEST_P(ExportImportTest, JsonLinesRoundTripIsExact) {
   EXPECT_EQ(stats->evidence_new, 7u);
   // Same facts, same evidence, same ingestion times.
   EXPECT_EQ(SortedLines(Export(*copy, kg::v1::JSONL)), SortedLines(exported));
+  EXPECT_NE(exported.find("\"reportedDate\":\"2021-06-02\""), std::string::npos)
+      << exported;
   EXPECT_EQ(*copy->ListDocumentInfo(), *source->ListDocumentInfo());
   // Importing again adds nothing.
   stats = Import(*copy, kg::v1::JSONL, exported);
