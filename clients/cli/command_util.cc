@@ -86,6 +86,22 @@ absl::StatusOr<std::vector<std::string>> GraphPredicates(
   return predicates;
 }
 
+std::optional<kg::v1::GetEntityResponse> FetchEntityOrReport(
+    const CliEnv& env, const std::string& name, int* exit_status) {
+  auto stub = GraphStub(env.graph_address);
+  kg::v1::GetEntityRequest request;
+  request.set_name(name);
+  kg::v1::GetEntityResponse response;
+  grpc::ClientContext context;
+  SetTimeout(context, env.timeout);
+  const grpc::Status status = stub->GetEntity(&context, request, &response);
+  if (status.ok()) return response;
+  *exit_status = status.error_code() == grpc::StatusCode::NOT_FOUND
+                     ? ReportUnknownEntity(env, name)
+                     : ReportGraphError(env, status);
+  return std::nullopt;
+}
+
 int ReportUnknownEntity(const CliEnv& env, const std::string& name) {
   *env.err << "kg: NOT_FOUND: no entity named '" << name << "'\n";
   auto classes = FetchEntityClasses(env);

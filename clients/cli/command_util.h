@@ -4,6 +4,7 @@
 #define KG_CLIENTS_CLI_COMMAND_UTIL_H_
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -34,6 +35,11 @@ absl::StatusOr<std::vector<std::string>> GraphPredicates(
 // For a NOT_FOUND entity: "kg: NOT_FOUND: no entity named 'X'" and, when
 // there are any, "did you mean: A, B?" (names and aliases). Returns 1.
 int ReportUnknownEntity(const CliEnv& env, const std::string& name);
+
+// GetEntity for `name`. On failure reports it (NOT_FOUND with the closest
+// known names) and returns nullopt with the exit status in `*exit_status`.
+std::optional<kg::v1::GetEntityResponse> FetchEntityOrReport(
+    const CliEnv& env, const std::string& name, int* exit_status);
 
 // GraphService.GetEntity as a graph_walk lookup: NOT_FOUND stays NotFound,
 // other failures keep their code and a message for people.

@@ -78,17 +78,11 @@ bool EntityExists(const CliEnv& env, kg::v1::GraphService::Stub& stub,
 
 int RunEntity(const CliEnv& env, const ParsedArgs& args) {
   const std::string name = absl::StrJoin(args.args, " ");
-  auto stub = GraphStub(env.graph_address);
-  kg::v1::GetEntityRequest request;
-  request.set_name(name);
-  kg::v1::GetEntityResponse response;
-  grpc::ClientContext context;
-  SetTimeout(context, env.timeout);
-  const grpc::Status status = stub->GetEntity(&context, request, &response);
-  if (status.error_code() == grpc::StatusCode::NOT_FOUND) {
-    return ReportUnknownEntity(env, name);
-  }
-  if (!status.ok()) return ReportGraphError(env, status);
+  int exit_status = 0;
+  const std::optional<kg::v1::GetEntityResponse> fetched =
+      FetchEntityOrReport(env, name, &exit_status);
+  if (!fetched.has_value()) return exit_status;
+  const kg::v1::GetEntityResponse& response = *fetched;
   *env.out << name << "\n";
   const std::string classes = Joined(response, "type");
   const std::string aliases = Joined(response, "alias");

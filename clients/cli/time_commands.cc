@@ -9,19 +9,11 @@
 namespace kg::cli {
 
 int RunTimeline(const CliEnv& env, const ParsedArgs& args) {
-  const std::string name = absl::StrJoin(args.args, " ");
-  auto stub = GraphStub(env.graph_address);
-  kg::v1::GetEntityRequest request;
-  request.set_name(name);
-  kg::v1::GetEntityResponse response;
-  grpc::ClientContext context;
-  SetTimeout(context, env.timeout);
-  const grpc::Status status = stub->GetEntity(&context, request, &response);
-  if (status.error_code() == grpc::StatusCode::NOT_FOUND) {
-    return ReportUnknownEntity(env, name);
-  }
-  if (!status.ok()) return ReportGraphError(env, status);
-  *env.out << RenderTimeline(response);
+  int exit_status = 0;
+  const std::optional<kg::v1::GetEntityResponse> entity =
+      FetchEntityOrReport(env, absl::StrJoin(args.args, " "), &exit_status);
+  if (!entity.has_value()) return exit_status;
+  *env.out << RenderTimeline(*entity);
   return 0;
 }
 

@@ -5,14 +5,15 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
   CalendarDate, Decimal, Entity, Evidence, Fact, InvalidArgument, InvalidDocument, InvalidQuery,
   KnowledgeGraph, NotFound, Row, Status, Text, Unavailable, queryTerm, sameValue,
 } from '../src/index.js';
-import { closedPort, missingBinaries, startExtractor, startGraph } from './servers.js';
+import {
+  closedPort, skipReason, startExtractor, startServicePair,
+} from './servers.js';
 
 // A fictional press release, written for these tests.
 const COPPERBEECH_ID = 'lancs_operation_copperbeech';
@@ -35,35 +36,30 @@ const HARBOUR = `Lancashire Constabulary extends Operation Harbourlight in Fleet
 Superintendent Celia Marchbank said: "Our officers will walk the seafront every evening this summer."
 `;
 
-const missing = missingBinaries();
-const skip = missing.length > 0 && !process.env.KG_REQUIRE_SERVERS
-  ? `server binaries not built: ${missing.join(', ')}`
-  : false;
+const skip = skipReason();
 
 /** The code-point slice text[begin:end], as Evidence offsets count. */
 const codePoints = (text, begin, end) => [...text].slice(begin, end).join('');
 const triples = (facts) => facts.map((f) => f.triple.map(String).join(' | '));
 
 describe('KnowledgeGraph against real servers', { skip }, () => {
+  let services;
   let tmp;
-  let graph;
-  let extractor;
   let kg;
   let firstIngest;
 
   before(async () => {
-    if (missing.length > 0) throw new Error(`server binaries not built: ${missing.join(', ')}`);
-    tmp = await mkdtemp(path.join(os.tmpdir(), 'kg-node-test-'));
-    graph = await startGraph(path.join(tmp, 'graph-db'));
-    extractor = await startExtractor(graph.address);
-    kg = new KnowledgeGraph({ graphAddress: graph.address, extractorAddress: extractor.address, timeoutMs: 20_000 });
+    services = await startServicePair('kg-node-test-');
+    tmp = services.dir;
+    kg = new KnowledgeGraph({
+      graphAddress: services.graph.address, extractorAddress: services.extractor.address, timeoutMs: 20_000,
+    });
     firstIngest = await kg.ingest(COPPERBEECH_ID, COPPERBEECH, { title: 'Operation Copperbeech' });
   });
 
   after(async () => {
     kg?.close();
-    const statuses = [await extractor?.stop(), await graph?.stop()];
-    if (tmp) await rm(tmp, { recursive: true, force: true });
+    const statuses = await services?.stop();
     assert.deepEqual(statuses, [0, 0], 'servers exit cleanly on SIGTERM');
   });
 

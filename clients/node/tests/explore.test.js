@@ -7,13 +7,10 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import {
   Derivation, Entity, InvalidArgument, InvalidQuery, KnowledgeGraph, NotFound, Status, Text, sameValue,
 } from '../src/index.js';
-import { missingBinaries, startExtractor, startGraph } from './servers.js';
+import { skipReason, startServicePair } from './servers.js';
 
 // A fictional press release, written for these tests.
 const LARKSPUR_ID = 'cumbria_operation_larkspur';
@@ -39,10 +36,7 @@ const OPERATION = new Entity('Operation Larkspur');
 const LEAD = new Entity('Anselm Greythorpe');
 const CRIME = new Entity('knife crime');
 
-const missing = missingBinaries();
-const skip = missing.length > 0 && !process.env.KG_REQUIRE_SERVERS
-  ? `server binaries not built: ${missing.join(', ')}`
-  : false;
+const skip = skipReason();
 
 const key = (triple) => triple.map((v) => `${v?.kind ?? 'predicate'}:${String(v)}`).join(' | ');
 const keys = (facts) => facts.map((f) => key(f.triple));
@@ -60,25 +54,21 @@ function assertChain(hops, from, to) {
 }
 
 describe('exploring calls against real servers', { skip }, () => {
-  let tmp;
-  let graph;
-  let extractor;
+  let services;
   let kg;
 
   before(async () => {
-    if (missing.length > 0) throw new Error(`server binaries not built: ${missing.join(', ')}`);
-    tmp = await mkdtemp(path.join(os.tmpdir(), 'kg-node-explore-'));
-    graph = await startGraph(path.join(tmp, 'graph-db'));
-    extractor = await startExtractor(graph.address);
-    kg = new KnowledgeGraph({ graphAddress: graph.address, extractorAddress: extractor.address, timeoutMs: 20_000 });
+    services = await startServicePair('kg-node-explore-');
+    kg = new KnowledgeGraph({
+      graphAddress: services.graph.address, extractorAddress: services.extractor.address, timeoutMs: 20_000,
+    });
     await kg.ingest(LARKSPUR_ID, LARKSPUR);
     await kg.ingest(MOSSGILL_ID, MOSSGILL);
   });
 
   after(async () => {
     kg?.close();
-    const statuses = [await extractor?.stop(), await graph?.stop()];
-    if (tmp) await rm(tmp, { recursive: true, force: true });
+    const statuses = await services?.stop();
     assert.deepEqual(statuses, [0, 0], 'servers exit cleanly on SIGTERM');
   });
 

@@ -4,41 +4,31 @@
 // other server tests when the binaries are not built.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { Entity, KnowledgeGraph, NotFound, Text, sameValue } from '../src/index.js';
-import { missingBinaries, startExtractor, startGraph } from './servers.js';
+import { skipReason, startServicePair } from './servers.js';
 
 const EARLIER = 'Chief Inspector Esme Harrow of Tarnside Police said the night patrols would continue.\n';
 const LATER = 'Superintendent Esme Harrow of Tarnside Police said the patrols had halved street robbery.\n';
 const OFFICER = new Entity('Esme Harrow');
 
-const missing = missingBinaries();
-const skip = missing.length > 0 && !process.env.KG_REQUIRE_SERVERS
-  ? `server binaries not built: ${missing.join(', ')}`
-  : false;
+const skip = skipReason();
 
 describe('reported time against real servers', { skip }, () => {
-  let tmp;
-  let graph;
-  let extractor;
+  let services;
   let kg;
 
   before(async () => {
-    if (missing.length > 0) throw new Error(`server binaries not built: ${missing.join(', ')}`);
-    tmp = await mkdtemp(path.join(os.tmpdir(), 'kg-node-time-'));
-    graph = await startGraph(path.join(tmp, 'graph-db'));
-    extractor = await startExtractor(graph.address);
-    kg = new KnowledgeGraph({ graphAddress: graph.address, extractorAddress: extractor.address, timeoutMs: 20_000 });
+    services = await startServicePair('kg-node-time-');
+    kg = new KnowledgeGraph({
+      graphAddress: services.graph.address, extractorAddress: services.extractor.address, timeoutMs: 20_000,
+    });
     await kg.ingest('tarnside-2020', EARLIER, { published: '2020-02-03' });
     await kg.ingest('tarnside-2021', LATER, { published: '2021-02-09' });
   });
 
   after(async () => {
     kg?.close();
-    const statuses = [await extractor?.stop(), await graph?.stop()];
-    if (tmp) await rm(tmp, { recursive: true, force: true });
+    const statuses = await services?.stop();
     assert.deepEqual(statuses, [0, 0], 'servers exit cleanly on SIGTERM');
   });
 

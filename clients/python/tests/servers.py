@@ -16,8 +16,10 @@ import re
 import signal
 import socket
 import subprocess
+import tempfile
 import threading
 import time
+import unittest
 from typing import List, Optional, Sequence
 
 REPO = pathlib.Path(__file__).resolve().parents[3]
@@ -114,3 +116,41 @@ def start_extractor(graph_address: str) -> Server:
     return Server(
         [str(EXTRACTOR_SERVER), "--port=0", f"--graph_address={graph_address}"]
     )
+
+
+def unavailable_reason() -> str:
+    """Why the server tests cannot run here ("" when they can)."""
+    missing = missing_binaries()
+    return ("server binaries not built: " + ", ".join(map(str, missing))) if missing else ""
+
+
+def skip_unless_servers():
+    """skipIf for a test class that needs the server binaries; with
+    ``$KG_REQUIRE_SERVERS`` set it never skips (a missing binary fails)."""
+    reason = unavailable_reason()
+    return unittest.skipIf(bool(reason) and not os.environ.get("KG_REQUIRE_SERVERS"), reason)
+
+
+class ServicePair:
+    """A graph server on a fresh store in a temporary folder and an
+    extractor forwarding to it, for a test class to share."""
+
+    def __init__(self, prefix: str) -> None:
+        reason = unavailable_reason()
+        if reason:
+            raise RuntimeError(reason)
+        self._tmp = tempfile.TemporaryDirectory(prefix=prefix)
+        self.graph = start_graph(pathlib.Path(self._tmp.name, "graph-db"))
+        try:
+            self.extractor = start_extractor(self.graph.address)
+        except Exception:
+            self.graph.stop()
+            self._tmp.cleanup()
+            raise
+
+    def stop(self) -> List[int]:
+        """Stops both with SIGTERM and removes the store; returns their exit
+        statuses, extractor first."""
+        statuses = [self.extractor.stop(), self.graph.stop()]
+        self._tmp.cleanup()
+        return statuses

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime
 import decimal
-import os
 import pathlib
 import socket
 import sys
@@ -242,40 +241,22 @@ class UnreachableServiceTest(unittest.TestCase):
                     silent.stats(timeout=0.2)
 
 
-def _servers_unavailable_reason() -> str:
-    missing = servers.missing_binaries()
-    if not missing:
-        return ""
-    return "server binaries not built: " + ", ".join(map(str, missing))
-
-
-@unittest.skipIf(
-    _servers_unavailable_reason() and not os.environ.get("KG_REQUIRE_SERVERS"),
-    _servers_unavailable_reason(),
-)
+@servers.skip_unless_servers()
 class ServerTest(unittest.TestCase):
     """The client against real servers, sharing one graph for the class."""
 
     @classmethod
     def setUpClass(cls) -> None:
-        reason = _servers_unavailable_reason()
-        if reason:
-            raise RuntimeError(reason)
-        cls._tmp = tempfile.TemporaryDirectory(prefix="kgclient-test-")
-        cls.graph = servers.start_graph(pathlib.Path(cls._tmp.name, "graph-db"))
-        try:
-            cls.extractor = servers.start_extractor(cls.graph.address)
-        except Exception:
-            cls.graph.stop()
-            raise
-        cls.kg = KnowledgeGraph(cls.graph.address, cls.extractor.address, timeout=30)
+        cls.services = servers.ServicePair("kgclient-test-")
+        cls.kg = KnowledgeGraph(
+            cls.services.graph.address, cls.services.extractor.address, timeout=30
+        )
         cls.first_ingest = cls.kg.ingest(SALTMARSH_ID, SALTMARSH, title="Operation Saltmarsh")
 
     @classmethod
     def tearDownClass(cls) -> None:
         cls.kg.close()
-        statuses = [cls.extractor.stop(), cls.graph.stop()]
-        cls._tmp.cleanup()
+        statuses = cls.services.stop()
         # Both shut down cleanly on SIGTERM.
         assert statuses == [0, 0], f"exit statuses {statuses}"
 

@@ -10,10 +10,8 @@ tests of test_client.py when the binaries are not built.
 
 from __future__ import annotations
 
-import os
 import pathlib
 import sys
-import tempfile
 import unittest
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1]))
@@ -57,35 +55,24 @@ OPERATION = Entity("Operation Thistledown")
 LEAD = Entity("Rowan Featherstone")
 
 
-def _missing() -> str:
-    missing = servers.missing_binaries()
-    return ("server binaries not built: " + ", ".join(map(str, missing))) if missing else ""
 
-
-@unittest.skipIf(_missing() and not os.environ.get("KG_REQUIRE_SERVERS"), _missing())
+@servers.skip_unless_servers()
 class ExploreTest(unittest.TestCase):
     """One graph with both releases, shared by the class; tests do not write."""
 
     @classmethod
     def setUpClass(cls) -> None:
-        if _missing():
-            raise RuntimeError(_missing())
-        cls._tmp = tempfile.TemporaryDirectory(prefix="kgclient-explore-")
-        cls.graph = servers.start_graph(pathlib.Path(cls._tmp.name, "graph-db"))
-        try:
-            cls.extractor = servers.start_extractor(cls.graph.address)
-        except Exception:
-            cls.graph.stop()
-            raise
-        cls.kg = KnowledgeGraph(cls.graph.address, cls.extractor.address, timeout=30)
+        cls.services = servers.ServicePair("kgclient-explore-")
+        cls.kg = KnowledgeGraph(
+            cls.services.graph.address, cls.services.extractor.address, timeout=30
+        )
         cls.kg.ingest(THISTLEDOWN_ID, THISTLEDOWN)
         cls.kg.ingest(BRAMBLE_ID, BRAMBLE)
 
     @classmethod
     def tearDownClass(cls) -> None:
         cls.kg.close()
-        statuses = [cls.extractor.stop(), cls.graph.stop()]
-        cls._tmp.cleanup()
+        statuses = cls.services.stop()
         assert statuses == [0, 0], f"exit statuses {statuses}"
 
     def assert_chain(self, hops, source: str, target: str) -> None:

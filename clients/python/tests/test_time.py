@@ -6,10 +6,8 @@ ranks. Skipped like the other server tests when the binaries are not built.
 
 from __future__ import annotations
 
-import os
 import pathlib
 import sys
-import tempfile
 import unittest
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1]))
@@ -26,33 +24,22 @@ Superintendent Wren Alcott of Fellside Police said the patrols had cut burglary 
 OFFICER = Entity("Wren Alcott")
 
 
-def _missing() -> str:
-    missing = servers.missing_binaries()
-    return ("server binaries not built: " + ", ".join(map(str, missing))) if missing else ""
 
-
-@unittest.skipIf(_missing() and not os.environ.get("KG_REQUIRE_SERVERS"), _missing())
+@servers.skip_unless_servers()
 class TimeTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls) -> None:
-        if _missing():
-            raise RuntimeError(_missing())
-        cls._tmp = tempfile.TemporaryDirectory(prefix="kgclient-time-")
-        cls.graph = servers.start_graph(pathlib.Path(cls._tmp.name, "graph-db"))
-        try:
-            cls.extractor = servers.start_extractor(cls.graph.address)
-        except Exception:
-            cls.graph.stop()
-            raise
-        cls.kg = KnowledgeGraph(cls.graph.address, cls.extractor.address, timeout=30)
+        cls.services = servers.ServicePair("kgclient-time-")
+        cls.kg = KnowledgeGraph(
+            cls.services.graph.address, cls.services.extractor.address, timeout=30
+        )
         cls.kg.ingest("fellside-2020", EARLIER, published="2020-06-01")
         cls.kg.ingest("fellside-2021", LATER, published="2021-06-15")
 
     @classmethod
     def tearDownClass(cls) -> None:
         cls.kg.close()
-        statuses = [cls.extractor.stop(), cls.graph.stop()]
-        cls._tmp.cleanup()
+        statuses = cls.services.stop()
         assert statuses == [0, 0], f"exit statuses {statuses}"
 
     def test_timeline_is_in_reported_order(self) -> None:
