@@ -18,6 +18,8 @@
 // echo:  the health Check RPC of the same server: the gRPC round-trip floor.
 // walks: GetNeighbourhood (2 hops) and FindPath with the server's default
 //        limits, as `kg viz` calls them (bench/graph/walk_bench.h).
+// overhead: a query's round trip layer by layer (echo, plan, an empty
+//        stream, one row; bench/graph/overhead_bench.h).
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -32,13 +34,14 @@
 #include "bench/graph/ingest_load.h"
 #include "bench/graph/latency.h"
 #include "bench/graph/query_set.h"
+#include "bench/graph/overhead_bench.h"
 #include "bench/graph/walk_bench.h"
 #include "grpcpp/create_channel.h"
 #include "grpcpp/security/credentials.h"
 #include "kg/v1/graph.grpc.pb.h"
 
 ABSL_FLAG(std::string, address, "", "graph_server address, HOST:PORT.");
-ABSL_FLAG(std::string, mode, "", "load, query, echo or walks (comma-separated).");
+ABSL_FLAG(std::string, mode, "", "load, query, echo, walks or overhead (comma-separated).");
 ABSL_FLAG(std::string, label, "ours", "Tag for the JSON lines.");
 ABSL_FLAG(uint64_t, facts, 1000000, "load: fact statements (as gen_facts).");
 ABSL_FLAG(uint32_t, entities, 100000, "load: entities (as gen_facts).");
@@ -257,6 +260,16 @@ int Walks(kg::v1::GraphService::Stub& stub) {
                              absl::GetFlag(FLAGS_repeat));
 }
 
+// The layers of a query's round trip (bench/graph/overhead_bench.h).
+int Overhead(const std::shared_ptr<grpc::Channel>& channel) {
+  auto queries = kg::bench::ReadQueryFile(absl::GetFlag(FLAGS_queries));
+  if (!queries.ok()) {
+    std::fprintf(stderr, "graph_bench: %s\n", queries.status().ToString().c_str());
+    return 1;
+  }
+  return kg::bench::RunOverhead(channel, *queries, absl::GetFlag(FLAGS_echo_calls));
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -276,6 +289,7 @@ int main(int argc, char** argv) {
     if (mode == "query") code = Queries(*stub);
     if (mode == "echo") code = Echo(channel);
     if (mode == "walks") code = Walks(*stub);
+    if (mode == "overhead") code = Overhead(channel);
     if (code == 2) std::fprintf(stderr, "graph_bench: unknown mode '%s'\n",
                                 std::string(mode).c_str());
     std::fflush(stdout);

@@ -94,6 +94,13 @@ def main(path):
         print(f"echo floor (gRPC health Check on the same server): p50 "
               f"{echo['p50_us']:.0f} us, p99 {echo['p99_us']:.0f} us")
     print("targets: /oxi <= 1.5x, /echo <= 2.0x, 10M/1M <= 1.5x")
+    above = [r for r in rows if r["bench"] == "overhead_above_echo"]
+    if above:
+        print("\n== A query's round trip, p50 above the echo, microseconds "
+              "(bench/graph/overhead_bench.h)")
+        for r in above:
+            print(f"echo {r['echo_us']:.0f}: empty stream +{r['empty_stream_us']:.0f}, "
+                  f"plan (unary) +{r['plan_us']:.0f}, one row +{r['one_row_us']:.0f}")
     walks = [r for r in rows if r["bench"] == "walk"]
     if walks:
         print("\n== Graph walks with the server's default limits, milliseconds "

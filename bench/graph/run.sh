@@ -118,7 +118,7 @@ ours() {
     --mode=query,echo --queries="$data/queries.tsv" --repeat="$REPEAT" \
     --query_rpc="$QUERY_RPC" --neighbourhood="$neighbourhood" | record
   "$BIN/bench/graph/graph_bench" --address="$ADDRESS" --label="$label" \
-    --mode=walks --queries="$data/queries.tsv" --repeat="$REPEAT" | record
+    --mode=walks,overhead --queries="$data/queries.tsv" --repeat="$REPEAT" | record
   stop_server
   # The same store in-process (store + query engine, no gRPC), once the
   # server has let go of it.
