@@ -117,6 +117,17 @@ GraphServiceImpl::GraphServiceImpl(
       redactor_(server_paths),
       single_valued_(std::move(single_valued)) {}
 
+grpc::Status GraphServiceImpl::CheckResponseSize(
+    const google::protobuf::MessageLite& message, absl::string_view what) const {
+  const size_t bytes = message.ByteSizeLong();
+  if (bytes <= limits_.max_response_bytes) return grpc::Status::OK;
+  return grpc::Status(
+      grpc::StatusCode::RESOURCE_EXHAUSTED,
+      absl::StrCat(what, ": ", bytes, " bytes, over the server's response "
+                   "budget of ", limits_.max_response_bytes,
+                   " bytes (graph_server --max_response_mb)"));
+}
+
 grpc::Status GraphServiceImpl::Ingest(
     grpc::ServerContext* context,
     grpc::ServerReaderWriter<kg::v1::IngestResponse, kg::v1::IngestRequest>*
@@ -215,10 +226,13 @@ grpc::Status GraphServiceImpl::Query(grpc::ServerContext* context,
   // One message per row. (A buffer hint on row writes would coalesce them,
   // but a sync-API write with the hint does not complete until a later
   // flush: it deadlocks. QueryBatches is the fast path.)
-  return StreamQuery(*context, *request,
-                     [context, writer](kg::v1::QueryRow row) {
-                       return !context->IsCancelled() && writer->Write(row);
-                     });
+  grpc::Status oversized;
+  grpc::Status status = StreamQuery(
+      *context, *request, [&](kg::v1::QueryRow row) {
+        oversized = CheckResponseSize(row, "a row of the answer");
+        return oversized.ok() && !context->IsCancelled() && writer->Write(row);
+      });
+  return oversized.ok() ? status : oversized;
 }
 
 grpc::Status GraphServiceImpl::QueryBatches(
@@ -230,10 +244,12 @@ grpc::Status GraphServiceImpl::QueryBatches(
   // server CPU of the whole query). The last batch goes out with the status
   // (WriteLast): a one-batch answer costs one transport write, like a unary
   // call.
+  grpc::Status oversized;
   RowBatcher batcher(
       limits_.query_batch,
-      [context, writer](const kg::v1::QueryRowBatch& batch, bool last) {
-        if (context->IsCancelled()) return false;
+      [&](const kg::v1::QueryRowBatch& batch, bool last) {
+        oversized = CheckResponseSize(batch, "a batch of the answer's rows");
+        if (!oversized.ok() || context->IsCancelled()) return false;
         grpc::WriteOptions options;
         if (last) options.set_last_message();
         return writer->Write(batch, options);
@@ -247,7 +263,8 @@ grpc::Status GraphServiceImpl::QueryBatches(
       &truncated);
   const bool client_gone = batcher.failed();
   // Rows found before a failure go out ahead of its status, as Query's do.
-  const bool flushed = batcher.Finish(status.ok() && truncated);
+  const bool flushed = client_gone || batcher.Finish(status.ok() && truncated);
+  if (!oversized.ok()) return oversized;
   if (client_gone || (status.ok() && !flushed)) {
     return grpc::Status(grpc::StatusCode::CANCELLED, "client went away");
   }
@@ -263,7 +280,7 @@ grpc::Status GraphServiceImpl::GetEntity(grpc::ServerContext* context,
       DescribeEntity(*store_, request->name());
   if (!entity.ok()) return ToClient(entity.status());
   *response = *std::move(entity);
-  return grpc::Status::OK;
+  return CheckResponseSize(*response, "the entity's facts");
 }
 
 grpc::Status GraphServiceImpl::DeleteDocument(
@@ -346,7 +363,7 @@ grpc::Status GraphServiceImpl::ListDocuments(
     out->set_content_hash(info.content_hash);
     out->set_evidence(info.evidence);
   }
-  return grpc::Status::OK;
+  return CheckResponseSize(*response, "the document list");
 }
 
 grpc::Status GraphServiceImpl::FindPath(grpc::ServerContext* context,
@@ -363,7 +380,7 @@ grpc::Status GraphServiceImpl::FindPath(grpc::ServerContext* context,
       kg::graph::FindPath(*store_, request->from(), request->to(), options);
   if (!path.ok()) return ToClient(path.status());
   *response = *std::move(path);
-  return grpc::Status::OK;
+  return CheckResponseSize(*response, "the path's facts");
 }
 
 grpc::Status GraphServiceImpl::GetNeighbourhood(
@@ -382,7 +399,9 @@ grpc::Status GraphServiceImpl::GetNeighbourhood(
       kg::graph::GetNeighbourhood(*store_, request->name(), options);
   if (!found.ok()) return ToClient(found.status());
   *response = *std::move(found);
-  return grpc::Status::OK;
+  return CheckResponseSize(
+      *response,
+      "the neighbourhood (ask for a lower limit or evidence_per_fact)");
 }
 
 grpc::Status GraphServiceImpl::Explain(grpc::ServerContext* context,
@@ -393,7 +412,7 @@ grpc::Status GraphServiceImpl::Explain(grpc::ServerContext* context,
       rules::Explain(*store_, request->fact());
   if (!tree.ok()) return ToClient(tree.status());
   *response->mutable_root() = *std::move(tree);
-  return grpc::Status::OK;
+  return CheckResponseSize(*response, "the derivation tree");
 }
 
 grpc::Status GraphServiceImpl::Conflicts(
@@ -412,7 +431,7 @@ grpc::Status GraphServiceImpl::Conflicts(
       FindConflicts(*store_, *single_valued_, options);
   if (!found.ok()) return ToClient(found.status());
   *response = *std::move(found);
-  return grpc::Status::OK;
+  return CheckResponseSize(*response, "the conflicts (ask for a lower limit)");
 }
 
 grpc::Status GraphServiceImpl::Export(

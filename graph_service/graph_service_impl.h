@@ -42,6 +42,11 @@ struct GraphServiceLimits {
   // Bulk ingest (client metadata "kg-ingest-mode: bulk"): batches are
   // buffered and written together once they hold this many facts.
   size_t bulk_chunk_facts = 100000;
+  // Largest message the server sends: a unary answer, or one streamed row
+  // or batch, over it is refused with RESOURCE_EXHAUSTED naming the size,
+  // the budget and the flag. Protobuf cannot serialise 2 GB (it aborts the
+  // process), and clients' receive limits are far lower.
+  size_t max_response_bytes = size_t{64} << 20;
 };
 
 // Client metadata key and value that select the bulk ingest path.
@@ -116,6 +121,10 @@ class GraphServiceImpl final : public kg::v1::GraphService::Service {
 
   // ToGrpcStatus with the server's paths replaced by their labels.
   grpc::Status ToClient(const absl::Status& status) const;
+  // RESOURCE_EXHAUSTED when `message` (`what`, e.g. "the entity's facts")
+  // is larger than limits_.max_response_bytes; OK otherwise.
+  grpc::Status CheckResponseSize(const google::protobuf::MessageLite& message,
+                                 absl::string_view what) const;
   // The request's row limit and the caller's deadline, within limits_.
   QueryOptions OptionsFor(const grpc::ServerContext& context,
                           const kg::v1::QueryRequest& request) const;

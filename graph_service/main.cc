@@ -54,6 +54,9 @@ ABSL_FLAG(absl::Duration, malloc_trim_period, absl::Seconds(10),
           "How often freed heap memory is returned to the kernel "
           "(malloc_trim); 0 turns it off.");
 ABSL_FLAG(int, max_message_mb, 64, "Largest request message accepted, MiB.");
+ABSL_FLAG(int, max_response_mb, 64,
+          "Largest message sent, MiB: a unary answer, or one streamed row or "
+          "batch, over it is refused with RESOURCE_EXHAUSTED (1..1024).");
 ABSL_FLAG(absl::Duration, query_timeout, absl::Seconds(30),
           "Longest a query may run: it ends at the caller's deadline or after "
           "this, whichever comes first (the error says which).");
@@ -142,6 +145,13 @@ int main(int argc, char** argv) {
       static_cast<uint32_t>(absl::GetFlag(FLAGS_max_row_limit));
   options.limits.bulk_chunk_facts =
       static_cast<size_t>(std::max(1, absl::GetFlag(FLAGS_bulk_chunk_facts)));
+  const int max_response_mb = absl::GetFlag(FLAGS_max_response_mb);
+  if (max_response_mb < 1 || max_response_mb > 1024) {
+    // Protobuf cannot serialise 2 GB: a larger budget could not be honoured.
+    std::fprintf(stderr, "graph_server: --max_response_mb must be in 1..1024\n");
+    return kg::kExitUsage;
+  }
+  options.limits.max_response_bytes = static_cast<size_t>(max_response_mb) << 20;
   options.rules_path = absl::GetFlag(FLAGS_rules);
   if (options.rules_path.empty()) {
     options.rules_path = ShippedFile(argv[0], "graph_service/rules/default.rules");
