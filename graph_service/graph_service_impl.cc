@@ -371,6 +371,7 @@ grpc::Status GraphServiceImpl::FindPath(grpc::ServerContext* context,
                                         kg::v1::FindPathResponse* response) {
   PathOptions options;
   options.max_hops = request->max_hops();
+  options.evidence_per_fact = request->evidence_per_fact();
   options.predicates.assign(request->predicates().begin(),
                             request->predicates().end());
   options.limits.deadline =

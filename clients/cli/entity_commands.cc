@@ -20,16 +20,20 @@ constexpr char kArrow[] = "\xE2\x86\xB3 ";
 // Sentences shown per fact before "... and N more".
 constexpr int kMaxSources = 3;
 
+// A fact whose answer listed only some of its evidence (evidence_truncated)
+// says there is more without claiming how much.
 void PrintSources(std::ostream& out, const kg::v1::Fact& fact,
                   const std::string& indent) {
   int shown = 0;
   for (const kg::v1::Evidence& e : fact.evidence()) {
-    if (shown++ == kMaxSources) {
-      out << indent << "... and " << fact.evidence_size() - kMaxSources
-          << " more\n";
-      break;
-    }
+    if (shown++ == kMaxSources) break;
     out << indent << kArrow << EvidenceSource(e) << "\n";
+  }
+  if (fact.evidence_size() > kMaxSources) {
+    out << indent << "... and " << fact.evidence_size() - kMaxSources
+        << (fact.evidence_truncated() ? " or more" : " more") << "\n";
+  } else if (fact.evidence_truncated()) {
+    out << indent << "... and more (kg explain lists them all)\n";
   }
 }
 

@@ -65,25 +65,28 @@ absl::StatusOr<TermId> ExpandLevel(GraphWalk& walk, Side& side,
   return meet;
 }
 
-absl::StatusOr<kg::v1::PathHop> MakeHop(const GraphStore& store,
-                                        const IdTriple& fact, TermId from,
-                                        TermId to) {
+absl::StatusOr<kg::v1::PathHop> MakeHop(GraphWalk& walk, const IdTriple& fact,
+                                        TermId from, TermId to,
+                                        size_t max_evidence) {
   kg::v1::PathHop hop;
-  ASSIGN_OR_RETURN(*hop.mutable_fact(), ReadFact(store, fact, true));
+  ASSIGN_OR_RETURN(*hop.mutable_fact(),
+                   ReadFact(walk.store(), walk.reader(), fact, max_evidence));
   hop.set_reversed(!(fact.subject == from && fact.value == to));
   return hop;
 }
 
 // The path source -> meet -> target from the two sides' parent links.
-absl::StatusOr<kg::v1::FindPathResponse> BuildPath(const GraphStore& store,
+absl::StatusOr<kg::v1::FindPathResponse> BuildPath(GraphWalk& walk,
                                                    const Side& forward,
                                                    const Side& backward,
-                                                   TermId meet) {
+                                                   TermId meet,
+                                                   size_t max_evidence) {
   std::vector<kg::v1::PathHop> head;
   for (TermId node = meet;;) {
     const Parent& p = forward.parents.at(node);
     if (p.prev == kNoTerm) break;
-    ASSIGN_OR_RETURN(kg::v1::PathHop hop, MakeHop(store, p.fact, p.prev, node));
+    ASSIGN_OR_RETURN(kg::v1::PathHop hop,
+                     MakeHop(walk, p.fact, p.prev, node, max_evidence));
     head.push_back(std::move(hop));
     node = p.prev;
   }
@@ -94,7 +97,8 @@ absl::StatusOr<kg::v1::FindPathResponse> BuildPath(const GraphStore& store,
   for (TermId node = meet;;) {
     const Parent& p = backward.parents.at(node);
     if (p.prev == kNoTerm) break;
-    ASSIGN_OR_RETURN(*response.add_hops(), MakeHop(store, p.fact, node, p.prev));
+    ASSIGN_OR_RETURN(*response.add_hops(),
+                     MakeHop(walk, p.fact, node, p.prev, max_evidence));
     node = p.prev;
   }
   return response;
@@ -129,7 +133,11 @@ absl::StatusOr<kg::v1::FindPathResponse> FindPath(const GraphStore& store,
     Side& side = ahead ? forward : backward;
     Side& other = ahead ? backward : forward;
     ASSIGN_OR_RETURN(TermId meet, ExpandLevel(walk, side, other));
-    if (meet != kNoTerm) return BuildPath(store, forward, backward, meet);
+    if (meet != kNoTerm) {
+      return BuildPath(walk, forward, backward, meet,
+                       options.evidence_per_fact == 0 ? kDefaultPathEvidence
+                                                      : options.evidence_per_fact);
+    }
   }
   return kg::v1::FindPathResponse();
 }

@@ -18,6 +18,7 @@ namespace kg::graph {
 
 inline constexpr uint32_t kDefaultMaxHops = 6;
 inline constexpr uint32_t kMaxHopsCap = 10;
+inline constexpr uint32_t kDefaultPathEvidence = 20;
 
 struct PathOptions {
   // Longest path searched; 0 means kDefaultMaxHops; above kMaxHopsCap is
@@ -25,11 +26,15 @@ struct PathOptions {
   uint32_t max_hops = 0;
   // Only cross facts with these predicates (empty: all).
   std::vector<std::string> predicates;
+  // At most this many evidence records per hop (0: kDefaultPathEvidence);
+  // a fact with more has evidence_truncated set.
+  uint32_t evidence_per_fact = 0;
   WalkLimits limits;
 };
 
 // A shortest path from `from` to `to` (fewest facts crossed), each hop with
-// the fact, all its evidence, and the direction it was crossed in. Among
+// the fact, its evidence (at most options.evidence_per_fact records), and
+// the direction it was crossed in. Among
 // shortest paths the one found first in index order is returned, so the
 // answer is deterministic for a given store. No path within max_hops: an
 // empty response. `from` == `to`: an empty response.

@@ -66,6 +66,30 @@ TEST_F(PathFinderTest, FindsShortestPathBothDirectionsWithEvidence) {
   EXPECT_EQ(path->hops(0).fact().evidence(0).sentence(), "Ann leads Xavi.");
 }
 
+TEST_F(PathFinderTest, EvidencePerHopIsCappedAndSaysSo) {
+  std::vector<kg::v1::Fact> more;
+  for (const char* doc : {"doc2", "doc3"}) {
+    kg::v1::Fact fact = Link("Ann", "leads", "Xavi");
+    fact.mutable_evidence(0)->set_document_id(doc);
+    more.push_back(fact);
+  }
+  ASSERT_TRUE(store_.AddFacts(more).ok());
+  PathOptions options;
+  options.evidence_per_fact = 2;
+  absl::StatusOr<kg::v1::FindPathResponse> path =
+      FindPath(store_, "Ann", "Eve", options);
+  ASSERT_TRUE(path.ok()) << path.status();
+  ASSERT_EQ(path->hops_size(), 2);
+  EXPECT_EQ(path->hops(0).fact().evidence_size(), 2);
+  EXPECT_TRUE(path->hops(0).fact().evidence_truncated());
+  EXPECT_FALSE(path->hops(1).fact().evidence_truncated());
+  options.evidence_per_fact = 0;  // The default, 20: all three.
+  path = FindPath(store_, "Ann", "Eve", options);
+  ASSERT_TRUE(path.ok());
+  EXPECT_EQ(path->hops(0).fact().evidence_size(), 3);
+  EXPECT_FALSE(path->hops(0).fact().evidence_truncated());
+}
+
 TEST_F(PathFinderTest, PredicateFilterForcesLongerPath) {
   PathOptions options;
   options.predicates = {"knows", "leads"};

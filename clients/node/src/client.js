@@ -174,14 +174,18 @@ export class KnowledgeGraph {
 
   /**
    * The shortest connection from entity `from` to `to`: PathHop[], one per
-   * fact crossed (in either direction), each with its evidence; [] when
-   * there is none within `maxHops` (0: the server default, 6). `predicates`
+   * fact crossed (in either direction), each with at most `evidencePerFact`
+   * evidence records (0: the server default, 20; a fact with more has
+   * `evidenceTruncated`); [] when there is none within `maxHops` (0: the
+   * server default, 6). `predicates`
    * restricts the facts followed. Rejects with NotFound for an unknown
    * entity, InvalidArgument for an empty name or maxHops over the server's
    * cap (10), ResourceExhausted, DeadlineExceeded.
    */
-  async path(from, to, { maxHops = 0, predicates = [], timeoutMs } = {}) {
-    const request = { from: String(from), to: String(to), maxHops, predicates: [...predicates] };
+  async path(from, to, { maxHops = 0, predicates = [], evidencePerFact = 0, timeoutMs } = {}) {
+    const request = {
+      from: String(from), to: String(to), maxHops, predicates: [...predicates], evidencePerFact,
+    };
     const response = await this._callGraph('FindPath', request, timeoutMs);
     return response.hops.map(explore.PathHop.fromProto);
   }

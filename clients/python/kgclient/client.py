@@ -229,17 +229,22 @@ class KnowledgeGraph:
         max_hops: int = 0,
         predicates: Sequence[str] = (),
         timeout: Optional[float] = None,
+        evidence_per_fact: int = 0,
     ) -> List[explore.PathHop]:
         """The shortest connection from entity ``source`` to ``target``, one
         :class:`PathHop` per fact crossed (in either direction), each with
-        its evidence; ``[]`` when there is none within ``max_hops`` (0: the
-        server default, 6). ``predicates`` restricts the facts followed.
+        at most ``evidence_per_fact`` evidence records (0: the server
+        default, 20; a fact with more has ``evidence_truncated``); ``[]``
+        when there is none within ``max_hops`` (0: the server default, 6).
+        ``predicates`` restricts the facts followed.
         Raises NotFound for an unknown entity, InvalidArgument for an empty
         name or ``max_hops`` over the server's cap (10), ResourceExhausted,
         DeadlineExceeded.
         """
         request = graph_pb2.FindPathRequest(
-            max_hops=max_hops, predicates=list(predicates)
+            max_hops=max_hops,
+            predicates=list(predicates),
+            evidence_per_fact=evidence_per_fact,
         )
         # `from` is a Python keyword, so it cannot be a keyword argument.
         setattr(request, "from", str(source))
