@@ -23,6 +23,11 @@ struct GrpcServerOptions {
   // 0 picks a free port; the chosen one is returned by StartGrpcServer.
   int port = 0;
   int max_receive_message_bytes = 64 * 1024 * 1024;
+  // Threads the server may run calls on (gRPC's resource quota). A sync
+  // server holds one thread per open call, so without a cap idle streams
+  // grow the process without bound; past the cap a new call gets
+  // RESOURCE_EXHAUSTED at once. 0: no cap.
+  int max_threads = 256;
   // TLS, mutual TLS and bearer-token roles (common/security/). The default
   // is plaintext without tokens. security/server_flags.h fills it from
   // flags.

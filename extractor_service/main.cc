@@ -43,6 +43,10 @@ ABSL_FLAG(int, max_response_mb, 64,
 ABSL_FLAG(int, graph_max_message_mb, 64,
           "Largest message the graph accepts (its --max_message_mb); a "
           "document whose facts come to more is refused before forwarding.");
+ABSL_FLAG(int, max_threads, 256,
+          "Threads the server may run calls on; an open call holds one, and "
+          "past the cap a new call gets RESOURCE_EXHAUSTED at once (0: no "
+          "cap; else at least 4).");
 ABSL_FLAG(absl::Duration, shutdown_grace, absl::Seconds(10),
           "Time in-flight calls get to finish after SIGTERM.");
 
@@ -74,6 +78,14 @@ int main(int argc, char** argv) {
   kg::extractor::ExtractorServerOptions options;
   options.grpc.host = absl::GetFlag(FLAGS_host);
   options.grpc.port = absl::GetFlag(FLAGS_port);
+  const int max_threads = absl::GetFlag(FLAGS_max_threads);
+  if (max_threads < 0 || (max_threads > 0 && max_threads < 4)) {
+    // Fewer threads than gRPC's own pollers need would serve nothing.
+    std::fprintf(stderr,
+                 "extractor_server: --max_threads must be 0 (no cap) or at least 4\n");
+    return kg::kExitUsage;
+  }
+  options.grpc.max_threads = max_threads;
   const size_t max_document_bytes =
       static_cast<size_t>(absl::GetFlag(FLAGS_max_document_mb)) * 1024 * 1024;
   options.extractor.max_document_bytes = max_document_bytes;

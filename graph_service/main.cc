@@ -54,6 +54,10 @@ ABSL_FLAG(absl::Duration, malloc_trim_period, absl::Seconds(10),
           "How often freed heap memory is returned to the kernel "
           "(malloc_trim); 0 turns it off.");
 ABSL_FLAG(int, max_message_mb, 64, "Largest request message accepted, MiB.");
+ABSL_FLAG(int, max_threads, 256,
+          "Threads the server may run calls on; an open call holds one, and "
+          "past the cap a new call gets RESOURCE_EXHAUSTED at once (0: no "
+          "cap; else at least 4).");
 ABSL_FLAG(int, max_response_mb, 64,
           "Largest message sent, MiB: a unary answer, or one streamed row or "
           "batch, over it is refused with RESOURCE_EXHAUSTED (1..1024).");
@@ -122,6 +126,14 @@ int main(int argc, char** argv) {
   kg::graph::GraphServerOptions options;
   options.grpc.host = absl::GetFlag(FLAGS_host);
   options.grpc.port = absl::GetFlag(FLAGS_port);
+  const int max_threads = absl::GetFlag(FLAGS_max_threads);
+  if (max_threads < 0 || (max_threads > 0 && max_threads < 4)) {
+    // Fewer threads than gRPC's own pollers need would serve nothing.
+    std::fprintf(stderr,
+                 "graph_server: --max_threads must be 0 (no cap) or at least 4\n");
+    return kg::kExitUsage;
+  }
+  options.grpc.max_threads = max_threads;
   options.grpc.max_receive_message_bytes =
       absl::GetFlag(FLAGS_max_message_mb) * 1024 * 1024;
   options.db_path = absl::GetFlag(FLAGS_db_path);
