@@ -62,6 +62,19 @@ absl::StatusOr<kg::v1::IngestResponse> GraphClient::IngestOnce(
   return response;
 }
 
+absl::Status GraphClient::FromGraph(const absl::Status& status) const {
+  if (absl::IsUnauthenticated(status) || absl::IsPermissionDenied(status)) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        "the graph service at ", address_,
+        " refused the extractor's credentials (",
+        absl::StatusCodeToString(status.code()), ": ", status.message(),
+        "): check the extractor's --graph_token_file and --graph_tls_* "
+        "flags; the document was not stored"));
+  }
+  return absl::Status(status.code(), absl::StrCat("graph service at ", address_,
+                                                  ": ", status.message()));
+}
+
 absl::StatusOr<kg::v1::IngestResponse> GraphClient::IngestDocument(
     const std::string& document_id,
     const google::protobuf::RepeatedPtrField<kg::v1::Fact>& facts,
@@ -89,7 +102,7 @@ absl::StatusOr<kg::v1::IngestResponse> GraphClient::IngestDocument(
                            absl::IsCancelled(last) ||
                            (absl::IsDeadlineExceeded(last) &&
                             attempt_deadline < deadline);
-    if (!retryable) return last;
+    if (!retryable) return FromGraph(last);
     const absl::Duration wait =
         backoff * absl::Uniform(random, 1.0 - policy_.jitter,
                                 1.0 + policy_.jitter);

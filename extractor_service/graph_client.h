@@ -42,8 +42,12 @@ class GraphClient {
 
   // Stores `facts` as the complete fact set of `document_id`. Returns the
   // graph's acknowledgement. Unavailable when the graph cannot be reached
-  // before `deadline`; other errors (InvalidArgument, ...) are returned as
-  // the graph sent them, without retrying.
+  // before `deadline`. Other errors are not retried and name the graph as
+  // the hop that failed: the graph's code (InvalidArgument, ...) with
+  // "graph service at ADDRESS: " before its message, except that the graph
+  // refusing the extractor's own credentials (Unauthenticated,
+  // PermissionDenied) is FailedPrecondition: the caller's credentials are
+  // not what was refused, and only the extractor's flags can fix it.
   absl::StatusOr<kg::v1::IngestResponse> IngestDocument(
       const std::string& document_id,
       const google::protobuf::RepeatedPtrField<kg::v1::Fact>& facts,
@@ -54,6 +58,7 @@ class GraphClient {
  private:
   absl::StatusOr<kg::v1::IngestResponse> IngestOnce(
       const kg::v1::IngestRequest& request, absl::Time deadline) const;
+  absl::Status FromGraph(const absl::Status& status) const;
 
   const std::string address_;
   const RetryPolicy policy_;

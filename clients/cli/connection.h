@@ -24,8 +24,11 @@ std::unique_ptr<grpc::health::v1::Health::Stub> HealthStub(
 // Sets the deadline `timeout` from now.
 void SetTimeout(grpc::ClientContext& context, absl::Duration timeout);
 
-// E.g. "cannot reach the graph service at 127.0.0.1:50051: is graph_server
-// running? (set --graph_addr or KG_GRAPH_ADDR)" for UNAVAILABLE; otherwise
+// For UNAVAILABLE, which hop failed and why, e.g. "cannot reach the graph
+// service at 127.0.0.1:50051: nothing is listening there (connection
+// refused): is it running? (set --graph_addr or KG_GRAPH_ADDR)"; likewise a
+// host name that does not resolve, a TLS handshake or name mismatch, a
+// connection closed during set-up, and one lost mid-call. Otherwise
 // "CODE: message".
 std::string DescribeError(const grpc::Status& status,
                           const std::string& service_name,
