@@ -7,6 +7,7 @@ import { kgV1 } from './proto.js';
 import * as errors from './errors.js';
 import * as models from './models.js';
 import * as explore from './explore.js';
+import { Security } from './security.js';
 
 export const DEFAULT_GRAPH_ADDRESS = '127.0.0.1:50051';
 export const DEFAULT_EXTRACTOR_ADDRESS = '127.0.0.1:50052';
@@ -31,24 +32,31 @@ export class KnowledgeGraph {
     graphAddress = DEFAULT_GRAPH_ADDRESS,
     extractorAddress = DEFAULT_EXTRACTOR_ADDRESS,
     timeoutMs = 30_000,
+    security = new Security(),
   } = {}) {
     this.graphAddress = graphAddress;
     this.extractorAddress = extractorAddress;
     this.timeoutMs = timeoutMs;
+    this._security = security;
     const { GraphService } = kgV1();
-    this._graph = new GraphService(graphAddress, grpc.credentials.createInsecure(), CHANNEL_OPTIONS);
+    this._graph = new GraphService(
+      graphAddress, security.channelCredentials(), security.channelOptions(CHANNEL_OPTIONS),
+    );
     this._extractor = null;
   }
 
   /**
-   * Addresses from $KG_GRAPH_ADDR and $KG_EXTRACTOR_ADDR (as the kg CLI reads
-   * them), else the defaults.
+   * Addresses from $KG_GRAPH_ADDR and $KG_EXTRACTOR_ADDR, TLS and token from
+   * $KG_TLS_CA, $KG_TLS_CERT, $KG_TLS_KEY, $KG_TLS_SERVER_NAME, $KG_TOKEN /
+   * $KG_TOKEN_FILE (as the kg CLI reads them), else the defaults:
+   * plaintext, no token.
    */
   static fromEnv({ timeoutMs } = {}) {
     return new KnowledgeGraph({
       graphAddress: process.env.KG_GRAPH_ADDR || DEFAULT_GRAPH_ADDRESS,
       extractorAddress: process.env.KG_EXTRACTOR_ADDR || DEFAULT_EXTRACTOR_ADDRESS,
       timeoutMs,
+      security: Security.fromEnv(),
     });
   }
 
@@ -320,7 +328,8 @@ export class KnowledgeGraph {
     if (this._extractor === null) {
       const { ExtractorService } = kgV1();
       this._extractor = new ExtractorService(
-        this.extractorAddress, grpc.credentials.createInsecure(), CHANNEL_OPTIONS,
+        this.extractorAddress, this._security.channelCredentials(),
+        this._security.channelOptions(CHANNEL_OPTIONS),
       );
     }
     return this._extractor;

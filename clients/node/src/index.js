@@ -12,6 +12,7 @@
 // subclasses (see errors.js).
 
 export { KnowledgeGraph, DEFAULT_GRAPH_ADDRESS, DEFAULT_EXTRACTOR_ADDRESS } from './client.js';
+export { Security } from './security.js';
 export {
   KgError,
   InvalidArgument,

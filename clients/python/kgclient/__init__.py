@@ -45,6 +45,7 @@ from kgclient.models import (
     Row,
     Stats,
 )
+from kgclient.security import Security
 from kgclient.values import Entity, Text, Value, query_term
 
 __all__ = [
@@ -70,6 +71,7 @@ __all__ = [
     "PlanStep",
     "ResourceExhausted",
     "Row",
+    "Security",
     "Stats",
     "Text",
     "TimelineEntry",

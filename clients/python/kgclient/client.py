@@ -20,6 +20,7 @@ from typing import (
 import grpc
 
 from kgclient import errors, explore, models, values
+from kgclient.security import Security
 from kgclient._proto import (
     extractor_pb2,
     extractor_pb2_grpc,
@@ -61,23 +62,28 @@ class KnowledgeGraph:
         graph_address: str = DEFAULT_GRAPH_ADDRESS,
         extractor_address: str = DEFAULT_EXTRACTOR_ADDRESS,
         timeout: float = 30.0,
+        security: Optional[Security] = None,
     ) -> None:
         self.graph_address = graph_address
         self.extractor_address = extractor_address
         self.timeout = timeout
-        self._graph_channel = grpc.insecure_channel(graph_address, _CHANNEL_OPTIONS)
+        self._security = security or Security()
+        self._graph_channel = self._security.open_channel(graph_address, _CHANNEL_OPTIONS)
         self._extractor_channel: Optional[grpc.Channel] = None
         self._graph = graph_pb2_grpc.GraphServiceStub(self._graph_channel)
         self._extractor: Optional[extractor_pb2_grpc.ExtractorServiceStub] = None
 
     @classmethod
     def from_env(cls, timeout: float = 30.0) -> "KnowledgeGraph":
-        """Addresses from ``$KG_GRAPH_ADDR`` and ``$KG_EXTRACTOR_ADDR`` (as the
-        ``kg`` CLI reads them), else the defaults."""
+        """Addresses from ``$KG_GRAPH_ADDR`` and ``$KG_EXTRACTOR_ADDR``, TLS
+        and token from ``$KG_TLS_CA``, ``$KG_TLS_CERT``, ``$KG_TLS_KEY``,
+        ``$KG_TLS_SERVER_NAME``, ``$KG_TOKEN`` / ``$KG_TOKEN_FILE`` (as the
+        ``kg`` CLI reads them), else the defaults: plaintext, no token."""
         return cls(
             os.environ.get("KG_GRAPH_ADDR", DEFAULT_GRAPH_ADDRESS),
             os.environ.get("KG_EXTRACTOR_ADDR", DEFAULT_EXTRACTOR_ADDRESS),
             timeout,
+            Security.from_env(),
         )
 
     # -- lifecycle -----------------------------------------------------------
@@ -432,7 +438,7 @@ class KnowledgeGraph:
 
     def _extractor_stub(self) -> extractor_pb2_grpc.ExtractorServiceStub:
         if self._extractor is None:
-            self._extractor_channel = grpc.insecure_channel(
+            self._extractor_channel = self._security.open_channel(
                 self.extractor_address, _CHANNEL_OPTIONS
             )
             self._extractor = extractor_pb2_grpc.ExtractorServiceStub(
