@@ -54,9 +54,19 @@ absl::Status CheckPortFree(const std::string& host, int port) {
 
 }  // namespace
 
+absl::Status CheckMaxThreads(int max_threads) {
+  if (max_threads == 0 || max_threads >= 4) return absl::OkStatus();
+  return absl::InvalidArgumentError(absl::StrCat(
+      "--max_threads ", max_threads, " must be 0 (no cap) or at least 4"));
+}
+
 absl::StatusOr<RunningGrpcServer> StartGrpcServer(
     const GrpcServerOptions& options,
     const std::vector<grpc::Service*>& services) {
+  if (absl::Status threads = CheckMaxThreads(options.max_threads);
+      !threads.ok()) {
+    return threads;
+  }
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
   absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> credentials =

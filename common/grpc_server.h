@@ -39,10 +39,15 @@ struct RunningGrpcServer {
   int port = 0;
 };
 
+// InvalidArgument unless `max_threads` is 0 (no cap) or at least 4: fewer
+// threads than gRPC's own pollers need would serve nothing.
+absl::Status CheckMaxThreads(int max_threads);
+
 // Builds and starts a server with the standard health service (reports
 // SERVING) and server reflection. `services` are not owned and must outlive
 // the server. Unavailable when the address cannot be bound; the errors of
-// security::MakeServerCredentials for bad security options.
+// security::MakeServerCredentials for bad security options and of
+// CheckMaxThreads.
 absl::StatusOr<RunningGrpcServer> StartGrpcServer(
     const GrpcServerOptions& options,
     const std::vector<grpc::Service*>& services);

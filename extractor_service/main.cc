@@ -16,6 +16,7 @@
 #include "extractor_service/pipeline/data_dir.h"
 #include "extractor_service/server.h"
 #include "common/flag_files.h"
+#include "common/grpc_server.h"
 #include "common/malloc_tuning.h"
 #include "common/version.h"
 #include "common/security/graph_client_flags.h"
@@ -78,14 +79,12 @@ int main(int argc, char** argv) {
   kg::extractor::ExtractorServerOptions options;
   options.grpc.host = absl::GetFlag(FLAGS_host);
   options.grpc.port = absl::GetFlag(FLAGS_port);
-  const int max_threads = absl::GetFlag(FLAGS_max_threads);
-  if (max_threads < 0 || (max_threads > 0 && max_threads < 4)) {
-    // Fewer threads than gRPC's own pollers need would serve nothing.
-    std::fprintf(stderr,
-                 "extractor_server: --max_threads must be 0 (no cap) or at least 4\n");
+  options.grpc.max_threads = absl::GetFlag(FLAGS_max_threads);
+  if (absl::Status threads = kg::CheckMaxThreads(options.grpc.max_threads);
+      !threads.ok()) {
+    std::fprintf(stderr, "extractor_server: %s\n", std::string(threads.message()).c_str());
     return kg::kExitUsage;
   }
-  options.grpc.max_threads = max_threads;
   const size_t max_document_bytes =
       static_cast<size_t>(absl::GetFlag(FLAGS_max_document_mb)) * 1024 * 1024;
   options.extractor.max_document_bytes = max_document_bytes;

@@ -15,6 +15,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/time/time.h"
 #include "common/flag_files.h"
+#include "common/grpc_server.h"
 #include "common/malloc_tuning.h"
 #include "common/version.h"
 #include "common/security/server_flags.h"
@@ -126,14 +127,12 @@ int main(int argc, char** argv) {
   kg::graph::GraphServerOptions options;
   options.grpc.host = absl::GetFlag(FLAGS_host);
   options.grpc.port = absl::GetFlag(FLAGS_port);
-  const int max_threads = absl::GetFlag(FLAGS_max_threads);
-  if (max_threads < 0 || (max_threads > 0 && max_threads < 4)) {
-    // Fewer threads than gRPC's own pollers need would serve nothing.
-    std::fprintf(stderr,
-                 "graph_server: --max_threads must be 0 (no cap) or at least 4\n");
+  options.grpc.max_threads = absl::GetFlag(FLAGS_max_threads);
+  if (absl::Status threads = kg::CheckMaxThreads(options.grpc.max_threads);
+      !threads.ok()) {
+    std::fprintf(stderr, "graph_server: %s\n", std::string(threads.message()).c_str());
     return kg::kExitUsage;
   }
-  options.grpc.max_threads = max_threads;
   options.grpc.max_receive_message_bytes =
       absl::GetFlag(FLAGS_max_message_mb) * 1024 * 1024;
   options.db_path = absl::GetFlag(FLAGS_db_path);

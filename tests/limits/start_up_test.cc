@@ -139,6 +139,29 @@ TEST(StartUpTest, FlagNamingAMissingFileIsAUsageError) {
   }
 }
 
+TEST(StartUpTest, SettingsThatCannotBeHonouredAreUsageErrors) {
+  struct Case {
+    const char* binary;
+    std::string flag;
+    std::string says;
+  };
+  const std::vector<Case> cases = {
+      {kGraph, "--max_threads=2", "--max_threads 2 must be 0 (no cap) or at least 4"},
+      {kExtractor, "--max_threads=-1", "--max_threads -1 must be 0 (no cap) or at least 4"},
+      {kGraph, "--max_response_mb=2048", "--max_response_mb must be in 1..1024"},
+      {kGraph, "--schema=/nonexistent/single_valued.schema",
+       "--schema=/nonexistent/single_valued.schema: No such file or directory"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(absl::StrCat(c.binary, " ", c.flag));
+    std::vector<std::string> args = {c.binary, "--port=0", c.flag};
+    if (c.binary == kGraph) args.push_back("--db_path=" + TempDir() + "/db-honour");
+    const Exit e = RunToExit(args);
+    EXPECT_EQ(e.code, 2);
+    EXPECT_NE(e.err.find(c.says), std::string::npos) << e.err;
+  }
+}
+
 TEST(StartUpTest, DirectoryGivenForAFileIsAUsageError) {
   const Exit e = RunToExit({kGraph, "--port=0", "--db_path=" + TempDir() + "/db",
                             "--tls_cert=/", "--tls_key=/"});
