@@ -213,10 +213,6 @@ class ForwardingReader final : public StoreReader {
     return store_.Scan(pattern, visit);
   }
   absl::StatusOr<std::vector<kg::v1::Evidence>> GetEvidence(
-      const IdTriple& fact) override {
-    return store_.GetEvidence(fact);
-  }
-  absl::StatusOr<std::vector<kg::v1::Evidence>> GetEvidence(
       const IdTriple& fact, size_t max_records, bool* more) override {
     ASSIGN_OR_RETURN(std::vector<kg::v1::Evidence> all, store_.GetEvidence(fact));
     *more = all.size() > max_records;

@@ -114,8 +114,6 @@ class StoreReader {
   virtual absl::Status Scan(
       const IdPattern& pattern,
       const std::function<bool(const IdTriple&)>& visit) = 0;
-  virtual absl::StatusOr<std::vector<kg::v1::Evidence>> GetEvidence(
-      const IdTriple& fact) = 0;
   // The first `max_records` evidence records of `fact` in key order;
   // `*more` tells whether it has others.
   virtual absl::StatusOr<std::vector<kg::v1::Evidence>> GetEvidence(

@@ -1,6 +1,7 @@
 #include "graph_service/store/rocksdb_graph_store.h"
 
 #include <algorithm>
+#include <limits>
 #include <map>
 #include <string>
 #include <thread>
@@ -447,34 +448,18 @@ absl::Status RocksDbGraphStore::Scan(
     const IdPattern& pattern,
     const std::function<bool(const IdTriple&)>& visit) const {
   DisablePerfStats();
-  const keys::PrefixScan plan = keys::PlanScan(pattern);
-  rocksdb::ColumnFamilyHandle* cf = plan.index == Index::kSpo   ? cfs_.spo
-                                    : plan.index == Index::kPos ? cfs_.pos
-                                                                : cfs_.osp;
-  absl::Status decode_status;
-  RETURN_IF_ERROR(rocksdb_util::ScanPrefix(
-      cfs_, rocksdb::ReadOptions(), cf, plan.prefix,
-      [&](absl::string_view key, absl::string_view) {
-        absl::StatusOr<IdTriple> t = keys::DecodeIndexKey(plan.index, key);
-        if (!t.ok()) {
-          decode_status = t.status();
-          return false;
-        }
-        return visit(*t);
-      }));
-  return decode_status;
+  return rocksdb_util::ScanFacts(cfs_, rocksdb_util::FreshIteratorScan{cfs_},
+                                 pattern, visit);
 }
 
 absl::StatusOr<uint64_t> RocksDbGraphStore::CountPrefix(
     const IdPattern& pattern, uint64_t cap) const {
   DisablePerfStats();
   const keys::PrefixScan plan = keys::PlanScan(pattern);
-  rocksdb::ColumnFamilyHandle* cf = plan.index == Index::kSpo   ? cfs_.spo
-                                    : plan.index == Index::kPos ? cfs_.pos
-                                                                : cfs_.osp;
   uint64_t n = 0;
   RETURN_IF_ERROR(rocksdb_util::ScanPrefix(
-      cfs_, rocksdb::ReadOptions(), cf, plan.prefix,
+      cfs_, rocksdb::ReadOptions(), rocksdb_util::IndexFamily(cfs_, plan.index),
+      plan.prefix,
       [&n, cap](absl::string_view, absl::string_view) { return ++n < cap; }));
   return n;
 }
@@ -500,25 +485,10 @@ uint64_t RocksDbGraphStore::EstimateCount(const IdPattern& pattern) const {
 
 absl::StatusOr<std::vector<kg::v1::Evidence>> RocksDbGraphStore::GetEvidence(
     const IdTriple& fact) const {
-  std::vector<kg::v1::Evidence> out;
-  if (fact.subject == kNoTerm || fact.predicate == kNoTerm ||
-      fact.value == kNoTerm) {
-    return out;
-  }
-  bool parsed = true;
-  RETURN_IF_ERROR(rocksdb_util::ScanPrefix(
-      cfs_, rocksdb::ReadOptions(), cfs_.evidence,
-      keys::IndexKey(Index::kSpo, fact),
-      [&](absl::string_view, absl::string_view value) {
-        parsed = out.emplace_back().ParseFromArray(value.data(),
-                                                   static_cast<int>(value.size()));
-        return parsed;
-      }));
-  if (!parsed) {
-    return absl::DataLossError(
-        absl::StrCat("unparsable evidence record in ", options_.path));
-  }
-  return out;
+  bool more = false;
+  return rocksdb_util::ReadEvidence(cfs_, rocksdb_util::FreshIteratorScan{cfs_},
+                                    fact, std::numeric_limits<size_t>::max(),
+                                    &more);
 }
 
 std::unique_ptr<StoreReader> RocksDbGraphStore::OpenReader() const {

@@ -292,11 +292,12 @@ TEST_F(RocksDbGraphStoreTest, ReaderReusesOneViewAcrossScans) {
 
   const IdTriple works_for{Value(Entity("Jane")), Pred("works_for"),
                            Value(Entity("Acme"))};
+  bool more = true;
   absl::StatusOr<std::vector<kg::v1::Evidence>> all =
-      reader->GetEvidence(works_for);
+      reader->GetEvidence(works_for, 10, &more);
   ASSERT_TRUE(all.ok());
   ASSERT_EQ(all->size(), 2u);
-  bool more = false;
+  EXPECT_FALSE(more);
   absl::StatusOr<std::vector<kg::v1::Evidence>> first =
       reader->GetEvidence(works_for, 1, &more);
   ASSERT_TRUE(first.ok());

@@ -1,15 +1,6 @@
 #include "graph_service/store/internal/rocksdb_reader.h"
 
-#include <limits>
-#include <utility>
-
-#include "absl/strings/str_cat.h"
-#include "common/status_macros.h"
-#include "graph_service/store/internal/rocksdb_keys.h"
-
 namespace kg::graph {
-
-namespace keys = ::kg::graph::rocksdb_keys;
 
 RocksDbStoreReader::RocksDbStoreReader(const rocksdb_util::ColumnFamilies& cfs)
     : cfs_(cfs), snapshot_(cfs.db->GetSnapshot()) {
@@ -21,6 +12,12 @@ RocksDbStoreReader::RocksDbStoreReader(const rocksdb_util::ColumnFamilies& cfs)
 RocksDbStoreReader::~RocksDbStoreReader() {
   iterators_.clear();  // Before the snapshot they read.
   cfs_.db->ReleaseSnapshot(snapshot_);
+}
+
+auto RocksDbStoreReader::ReusedScan() {
+  return [this](rocksdb::ColumnFamilyHandle* cf, absl::string_view prefix,
+                const std::function<bool(absl::string_view, absl::string_view)>&
+                    visit) { return ScanPrefix(cf, prefix, visit); };
 }
 
 absl::Status RocksDbStoreReader::ScanPrefix(
@@ -44,55 +41,13 @@ absl::Status RocksDbStoreReader::ScanPrefix(
 absl::Status RocksDbStoreReader::Scan(
     const IdPattern& pattern,
     const std::function<bool(const IdTriple&)>& visit) {
-  const keys::PrefixScan plan = keys::PlanScan(pattern);
-  rocksdb::ColumnFamilyHandle* cf = plan.index == keys::Index::kSpo   ? cfs_.spo
-                                    : plan.index == keys::Index::kPos ? cfs_.pos
-                                                                : cfs_.osp;
-  absl::Status decode_status;
-  RETURN_IF_ERROR(ScanPrefix(cf, plan.prefix,
-                             [&](absl::string_view key, absl::string_view) {
-                               absl::StatusOr<IdTriple> t =
-                                   keys::DecodeIndexKey(plan.index, key);
-                               if (!t.ok()) {
-                                 decode_status = t.status();
-                                 return false;
-                               }
-                               return visit(*t);
-                             }));
-  return decode_status;
-}
-
-absl::StatusOr<std::vector<kg::v1::Evidence>> RocksDbStoreReader::GetEvidence(
-    const IdTriple& fact) {
-  bool more = false;
-  return GetEvidence(fact, std::numeric_limits<size_t>::max(), &more);
+  return rocksdb_util::ScanFacts(cfs_, ReusedScan(), pattern, visit);
 }
 
 absl::StatusOr<std::vector<kg::v1::Evidence>> RocksDbStoreReader::GetEvidence(
     const IdTriple& fact, size_t max_records, bool* more) {
-  std::vector<kg::v1::Evidence> out;
-  *more = false;
-  if (fact.subject == kNoTerm || fact.predicate == kNoTerm ||
-      fact.value == kNoTerm) {
-    return out;
-  }
-  bool parsed = true;
-  RETURN_IF_ERROR(ScanPrefix(
-      cfs_.evidence, keys::IndexKey(keys::Index::kSpo, fact),
-      [&](absl::string_view, absl::string_view value) {
-        if (out.size() == max_records) {
-          *more = true;
-          return false;
-        }
-        parsed = out.emplace_back().ParseFromArray(
-            value.data(), static_cast<int>(value.size()));
-        return parsed;
-      }));
-  if (!parsed) {
-    return absl::DataLossError(
-        absl::StrCat("unparsable evidence record in ", cfs_.path));
-  }
-  return out;
+  return rocksdb_util::ReadEvidence(cfs_, ReusedScan(), fact, max_records,
+                                    more);
 }
 
 }  // namespace kg::graph

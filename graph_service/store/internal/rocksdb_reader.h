@@ -31,13 +31,13 @@ class RocksDbStoreReader final : public StoreReader {
   absl::Status Scan(const IdPattern& pattern,
                     const std::function<bool(const IdTriple&)>& visit) override;
   absl::StatusOr<std::vector<kg::v1::Evidence>> GetEvidence(
-      const IdTriple& fact) override;
-  absl::StatusOr<std::vector<kg::v1::Evidence>> GetEvidence(
       const IdTriple& fact, size_t max_records, bool* more) override;
 
  private:
+  // ScanPrefix as a rocksdb_util::PrefixScanFn.
+  auto ReusedScan();
   // Calls `visit` for every key of `cf` starting with `prefix` until it
-  // returns false.
+  // returns false, on the family's reused iterator.
   absl::Status ScanPrefix(
       rocksdb::ColumnFamilyHandle* cf, absl::string_view prefix,
       const std::function<bool(absl::string_view, absl::string_view)>& visit);

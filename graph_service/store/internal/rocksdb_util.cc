@@ -237,4 +237,63 @@ absl::Status ScanPrefix(
   return FromRocksDb(it->status(), "scan", cfs.path);
 }
 
+rocksdb::ColumnFamilyHandle* IndexFamily(const ColumnFamilies& cfs,
+                                         rocksdb_keys::Index index) {
+  switch (index) {
+    case rocksdb_keys::Index::kSpo:
+      return cfs.spo;
+    case rocksdb_keys::Index::kPos:
+      return cfs.pos;
+    case rocksdb_keys::Index::kOsp:
+      return cfs.osp;
+  }
+  return cfs.osp;
+}
+
+absl::Status ScanFacts(const ColumnFamilies& cfs, PrefixScanFn scan,
+                       const IdPattern& pattern,
+                       const std::function<bool(const IdTriple&)>& visit) {
+  const rocksdb_keys::PrefixScan plan = rocksdb_keys::PlanScan(pattern);
+  absl::Status decode_status;
+  RETURN_IF_ERROR(scan(IndexFamily(cfs, plan.index), plan.prefix,
+                       [&](absl::string_view key, absl::string_view) {
+                         absl::StatusOr<IdTriple> t =
+                             rocksdb_keys::DecodeIndexKey(plan.index, key);
+                         if (!t.ok()) {
+                           decode_status = t.status();
+                           return false;
+                         }
+                         return visit(*t);
+                       }));
+  return decode_status;
+}
+
+absl::StatusOr<std::vector<kg::v1::Evidence>> ReadEvidence(
+    const ColumnFamilies& cfs, PrefixScanFn scan, const IdTriple& fact,
+    size_t max_records, bool* more) {
+  std::vector<kg::v1::Evidence> out;
+  *more = false;
+  if (fact.subject == kNoTerm || fact.predicate == kNoTerm ||
+      fact.value == kNoTerm) {
+    return out;
+  }
+  bool parsed = true;
+  RETURN_IF_ERROR(scan(
+      cfs.evidence, rocksdb_keys::IndexKey(rocksdb_keys::Index::kSpo, fact),
+      [&](absl::string_view, absl::string_view value) {
+        if (out.size() == max_records) {
+          *more = true;
+          return false;
+        }
+        parsed = out.emplace_back().ParseFromArray(
+            value.data(), static_cast<int>(value.size()));
+        return parsed;
+      }));
+  if (!parsed) {
+    return absl::DataLossError(
+        absl::StrCat("unparsable evidence record in ", cfs.path));
+  }
+  return out;
+}
+
 }  // namespace kg::graph::rocksdb_util

@@ -14,7 +14,11 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "absl/functional/function_ref.h"
 #include "absl/strings/string_view.h"
+#include "graph_service/store/graph_store.h"
+#include "graph_service/store/internal/rocksdb_keys.h"
+#include "kg/v1/fact.pb.h"
 #include "rocksdb/cache.h"
 #include "rocksdb/db.h"
 
@@ -92,6 +96,41 @@ absl::Status ScanPrefix(
     const ColumnFamilies& cfs, const rocksdb::ReadOptions& ro,
     rocksdb::ColumnFamilyHandle* cf, absl::string_view prefix,
     const std::function<bool(absl::string_view, absl::string_view)>& visit);
+
+// A prefix scan of one column family, as ScanPrefix: the store's (a fresh
+// iterator each) or a StoreReader's (iterators reused on one snapshot).
+using PrefixScanFn = absl::FunctionRef<absl::Status(
+    rocksdb::ColumnFamilyHandle* cf, absl::string_view prefix,
+    const std::function<bool(absl::string_view, absl::string_view)>& visit)>;
+
+// ScanPrefix with a fresh iterator for each scan, on default read options.
+struct FreshIteratorScan {
+  const ColumnFamilies& cfs;
+  absl::Status operator()(
+      rocksdb::ColumnFamilyHandle* cf, absl::string_view prefix,
+      const std::function<bool(absl::string_view, absl::string_view)>& visit)
+      const {
+    return ScanPrefix(cfs, rocksdb::ReadOptions(), cf, prefix, visit);
+  }
+};
+
+// The column family holding `index`'s keys.
+rocksdb::ColumnFamilyHandle* IndexFamily(const ColumnFamilies& cfs,
+                                         rocksdb_keys::Index index);
+
+// Calls `visit` for every stored fact matching `pattern`, in index order,
+// until it returns false: one prefix scan (through `scan`) of the index
+// PlanScan picks. Internal when a key does not decode.
+absl::Status ScanFacts(const ColumnFamilies& cfs, PrefixScanFn scan,
+                       const IdPattern& pattern,
+                       const std::function<bool(const IdTriple&)>& visit);
+
+// The first `max_records` evidence records of `fact` in key order (none for
+// a fact with an unset id), read through `scan`; `*more` tells whether it
+// has others. DataLoss naming the store for a record that does not parse.
+absl::StatusOr<std::vector<kg::v1::Evidence>> ReadEvidence(
+    const ColumnFamilies& cfs, PrefixScanFn scan, const IdTriple& fact,
+    size_t max_records, bool* more);
 
 }  // namespace kg::graph::rocksdb_util
 
