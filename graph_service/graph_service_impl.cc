@@ -121,6 +121,11 @@ grpc::Status GraphServiceImpl::CheckResponseSize(
     const google::protobuf::MessageLite& message, absl::string_view what) const {
   const size_t bytes = message.ByteSizeLong();
   if (bytes <= limits_.max_response_bytes) return grpc::Status::OK;
+  return OverResponseBudget(bytes, what);
+}
+
+grpc::Status GraphServiceImpl::OverResponseBudget(size_t bytes,
+                                                  absl::string_view what) const {
   return grpc::Status(
       grpc::StatusCode::RESOURCE_EXHAUSTED,
       absl::StrCat(what, ": ", bytes, " bytes, over the server's response "
@@ -244,12 +249,12 @@ grpc::Status GraphServiceImpl::QueryBatches(
   // server CPU of the whole query). The last batch goes out with the status
   // (WriteLast): a one-batch answer costs one transport write, like a unary
   // call.
-  grpc::Status oversized;
+  RowBatchLimits batch_limits = limits_.query_batch;
+  batch_limits.max_message_bytes = limits_.max_response_bytes;
   RowBatcher batcher(
-      limits_.query_batch,
-      [&](const kg::v1::QueryRowBatch& batch, bool last) {
-        oversized = CheckResponseSize(batch, "a batch of the answer's rows");
-        if (!oversized.ok() || context->IsCancelled()) return false;
+      batch_limits,
+      [context, writer](const kg::v1::QueryRowBatch& batch, bool last) {
+        if (context->IsCancelled()) return false;
         grpc::WriteOptions options;
         if (last) options.set_last_message();
         return writer->Write(batch, options);
@@ -263,8 +268,11 @@ grpc::Status GraphServiceImpl::QueryBatches(
       &truncated);
   const bool client_gone = batcher.failed();
   // Rows found before a failure go out ahead of its status, as Query's do.
-  const bool flushed = client_gone || batcher.Finish(status.ok() && truncated);
-  if (!oversized.ok()) return oversized;
+  const bool flushed = batcher.Finish(status.ok() && truncated);
+  if (batcher.refused_bytes() > 0) {
+    return OverResponseBudget(batcher.refused_bytes(),
+                              "a batch of the answer's rows");
+  }
   if (client_gone || (status.ok() && !flushed)) {
     return grpc::Status(grpc::StatusCode::CANCELLED, "client went away");
   }

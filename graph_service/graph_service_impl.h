@@ -125,6 +125,8 @@ class GraphServiceImpl final : public kg::v1::GraphService::Service {
   // is larger than limits_.max_response_bytes; OK otherwise.
   grpc::Status CheckResponseSize(const google::protobuf::MessageLite& message,
                                  absl::string_view what) const;
+  // The RESOURCE_EXHAUSTED of a `bytes`-long `what` over the budget.
+  grpc::Status OverResponseBudget(size_t bytes, absl::string_view what) const;
   // The request's row limit and the caller's deadline, within limits_.
   QueryOptions OptionsFor(const grpc::ServerContext& context,
                           const kg::v1::QueryRequest& request) const;

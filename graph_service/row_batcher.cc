@@ -77,7 +77,16 @@ bool RowBatcher::Finish(bool truncated) {
 
 bool RowBatcher::Send(bool last) {
   ++batches_sent_;
-  failed_ = !send_(*batch_, last);
+  // batch_bytes_ plus each row's framing (tag and length, at most 11
+  // bytes) and the truncated flag bounds the encoded size from above, so
+  // the exact size is computed only for a batch near the bound.
+  if (limits_.max_message_bytes > 0 &&
+      batch_bytes_ + 11 * static_cast<size_t>(batch_->rows_size()) + 2 >
+          limits_.max_message_bytes) {
+    const size_t encoded = batch_->ByteSizeLong();
+    if (encoded > limits_.max_message_bytes) refused_bytes_ = encoded;
+  }
+  failed_ = refused_bytes_ > 0 || !send_(*batch_, last);
   if (batch_ == &heap_batch_) {
     // Clear() keeps the row objects allocated for reuse by the next batch.
     heap_batch_.Clear();

@@ -17,6 +17,10 @@ struct RowBatchLimits {
   size_t max_rows = 1024;
   // ... or at least this many bytes of encoded rows.
   size_t max_bytes = 64 * 1024;
+  // A batch that would encode to more than this many bytes (one huge row)
+  // is not sent: the batcher stops as on a failed send and refused_bytes()
+  // says how big it was. 0: no bound.
+  size_t max_message_bytes = 0;
 };
 
 // Accumulates rows in arrival order and hands each full batch to `send`;
@@ -67,8 +71,12 @@ class RowBatcher {
   // Batches handed to `send` so far (successfully or not).
   uint64_t batches_sent() const { return batches_sent_; }
 
-  // A send has failed (rows are dropped from then on).
+  // A send has failed, or a batch was refused (rows are dropped from then
+  // on).
   bool failed() const { return failed_; }
+  // The encoded size of the batch refused for max_message_bytes; 0 when
+  // none was.
+  size_t refused_bytes() const { return refused_bytes_; }
 
  private:
   // Hands the pending rows to send_ and empties the batch.
@@ -86,6 +94,7 @@ class RowBatcher {
   kg::v1::QueryRow scratch_;  // StartRow's row when nothing is taken
   bool in_scratch_ = false;
   size_t batch_bytes_ = 0;
+  size_t refused_bytes_ = 0;
   uint64_t batches_sent_ = 0;
   bool failed_ = false;
   bool finished_ = false;

@@ -95,6 +95,32 @@ TEST(RowBatcherTest, SplitsAtTheByteSize) {
             std::vector<std::string>{std::string(1000, 'c')});
 }
 
+TEST(RowBatcherTest, RefusesABatchOverTheMessageBound) {
+  Recorder recorder;
+  RowBatchLimits limits;
+  limits.max_bytes = 1;  // One row a batch.
+  kg::v1::QueryRowBatch one_big;
+  *one_big.add_rows() = Row(std::string(1000, 'c'));
+  limits.max_message_bytes = one_big.ByteSizeLong() - 1;
+  RowBatcher batcher(limits, recorder.Sink());
+  ASSERT_TRUE(batcher.Add(Row("a")));  // Small: sent.
+  EXPECT_EQ(batcher.refused_bytes(), 0u);
+  EXPECT_FALSE(batcher.Add(Row(std::string(1000, 'c'))));
+  EXPECT_EQ(batcher.refused_bytes(), one_big.ByteSizeLong());
+  EXPECT_TRUE(batcher.failed());
+  EXPECT_FALSE(batcher.Add(Row("d")));
+  EXPECT_FALSE(batcher.Finish());
+  ASSERT_EQ(recorder.batches.size(), 1u);  // The big row was never sent.
+
+  // Exactly at the bound it goes.
+  Recorder exact_recorder;
+  limits.max_message_bytes = one_big.ByteSizeLong();
+  RowBatcher exact(limits, exact_recorder.Sink());
+  EXPECT_TRUE(exact.Add(Row(std::string(1000, 'c'))));
+  EXPECT_EQ(exact.refused_bytes(), 0u);
+  EXPECT_EQ(exact_recorder.batches.size(), 1u);
+}
+
 TEST(RowBatcherTest, StopsAfterAFailedSend) {
   Recorder recorder;
   RowBatchLimits limits;
