@@ -8,6 +8,7 @@
 #include "absl/strings/str_format.h"
 #include "clients/cli/row_format.h"
 #include "clients/cli/value_format.h"
+#include "common/reported_period.h"
 
 namespace kg::cli {
 namespace {
@@ -23,15 +24,11 @@ std::string FactLine(const kg::v1::Fact& fact) {
 
 // "2020-03-10", "2020-03-10 .. 2021-04-02" or "undated".
 std::string Period(const kg::v1::Fact& fact) {
-  std::string first, last;
-  for (const kg::v1::Evidence& e : fact.evidence()) {
-    const std::string& date = e.reported_date();
-    if (date.empty()) continue;
-    if (first.empty() || date < first) first = date;
-    if (date > last) last = date;
-  }
-  if (first.empty()) return "undated";
-  return first == last ? first : absl::StrCat(first, " .. ", last);
+  const ReportedPeriod period = ReportedPeriodOf(fact);
+  if (period.first.empty()) return "undated";
+  return period.first == period.last
+             ? period.first
+             : absl::StrCat(period.first, " .. ", period.last);
 }
 
 const char* KindName(kg::v1::Conflict::Kind kind) {

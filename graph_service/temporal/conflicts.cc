@@ -6,35 +6,18 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
+#include "common/reported_period.h"
 #include "common/status_macros.h"
 #include "graph_service/store/fact_reader.h"
 
 namespace kg::graph {
 namespace {
 
-// The first and last reported date among a fact's evidence ("" when none
-// is dated).
-struct ReportedPeriod {
-  std::string first;
-  std::string last;
-};
-
-ReportedPeriod PeriodOf(const kg::v1::Fact& fact) {
-  ReportedPeriod period;
-  for (const kg::v1::Evidence& e : fact.evidence()) {
-    const std::string& date = e.reported_date();
-    if (date.empty()) continue;
-    if (period.first.empty() || date < period.first) period.first = date;
-    if (date > period.last) period.last = date;
-  }
-  return period;
-}
-
 // Orders `conflict`'s facts earliest first (undated last) and sets its kind.
 void Classify(kg::v1::Conflict* conflict) {
   std::vector<std::pair<ReportedPeriod, kg::v1::Fact>> facts;
   for (kg::v1::Fact& fact : *conflict->mutable_facts()) {
-    ReportedPeriod period = PeriodOf(fact);
+    ReportedPeriod period = ReportedPeriodOf(fact);
     facts.emplace_back(std::move(period), std::move(fact));
   }
   std::stable_sort(facts.begin(), facts.end(), [](const auto& a, const auto& b) {
