@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -94,6 +95,25 @@ std::string ShippedFile(const char* argv0, const std::string& relative) {
   return "";
 }
 
+// A data-file flag's path: its value, "" for "none", and when empty the
+// shipped `relative` beside the binary. Nullopt, the reason printed, when
+// that is missing: serving without it would silently answer less.
+std::optional<std::string> DataFilePath(const char* argv0, const std::string& flag,
+                                        const std::string& value,
+                                        const std::string& relative,
+                                        const char* without) {
+  if (value == "none") return std::string();
+  if (!value.empty()) return value;
+  std::string shipped = ShippedFile(argv0, relative);
+  if (!shipped.empty()) return shipped;
+  std::fprintf(stderr,
+               "graph_server: %s is not next to the binary; pass --%s=FILE, "
+               "or --%s=none to serve without %s\n",
+               relative.substr(relative.rfind('/') + 1).c_str(), flag.c_str(),
+               flag.c_str(), without);
+  return std::nullopt;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -163,34 +183,16 @@ int main(int argc, char** argv) {
     return kg::kExitUsage;
   }
   options.limits.max_response_bytes = static_cast<size_t>(max_response_mb) << 20;
-  options.rules_path = absl::GetFlag(FLAGS_rules);
-  if (options.rules_path.empty()) {
-    options.rules_path = ShippedFile(argv[0], "graph_service/rules/default.rules");
-    if (options.rules_path.empty()) {
-      // Running on without them would answer without derived facts.
-      std::fprintf(stderr,
-                   "graph_server: default.rules is not next to the binary; "
-                   "pass --rules=FILE, or --rules=none to serve without "
-                   "derived facts\n");
-      return kg::kExitUsage;
-    }
-  } else if (options.rules_path == "none") {
-    options.rules_path.clear();
-  }
-  options.schema_path = absl::GetFlag(FLAGS_schema);
-  if (options.schema_path.empty()) {
-    options.schema_path =
-        ShippedFile(argv[0], "graph_service/temporal/single_valued.schema");
-    if (options.schema_path.empty()) {
-      std::fprintf(stderr,
-                   "graph_server: single_valued.schema is not next to the "
-                   "binary; pass --schema=FILE, or --schema=none to serve "
-                   "without conflicts\n");
-      return kg::kExitUsage;
-    }
-  } else if (options.schema_path == "none") {
-    options.schema_path.clear();
-  }
+  const std::optional<std::string> rules_path =
+      DataFilePath(argv[0], "rules", absl::GetFlag(FLAGS_rules),
+                   "graph_service/rules/default.rules", "derived facts");
+  if (!rules_path.has_value()) return kg::kExitUsage;
+  options.rules_path = *rules_path;
+  const std::optional<std::string> schema_path = DataFilePath(
+      argv[0], "schema", absl::GetFlag(FLAGS_schema),
+      "graph_service/temporal/single_valued.schema", "conflicts");
+  if (!schema_path.has_value()) return kg::kExitUsage;
+  options.schema_path = *schema_path;
   if (options.db_path.empty()) {
     std::fprintf(stderr, "graph_server: --db_path is required\n");
     return kg::kExitUsage;
