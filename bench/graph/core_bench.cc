@@ -17,10 +17,8 @@
 
 #include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
-#include "absl/time/clock.h"
-#include "absl/time/time.h"
-#include "bench/graph/latency.h"
 #include "bench/graph/query_set.h"
+#include "bench/graph/shape_timing.h"
 #include "graph_service/query/query_engine.h"
 #include "graph_service/store/rocksdb_graph_store.h"
 
@@ -52,42 +50,19 @@ int main(int argc, char** argv) {
   kg::graph::QueryOptions query_options;
   query_options.limit = 1000000;
   query_options.max_rows = 1000000;
-  const int repeat = absl::GetFlag(FLAGS_repeat);
-  int total_failures = 0;
-  for (kg::bench::QueryShape shape : kg::bench::kAllShapes) {
-    std::vector<double> micros;
-    long rows = 0;
-    int failures = 0;
-    for (int pass = 0; pass <= repeat; ++pass) {  // Pass 0 warms up.
-      for (const kg::bench::BenchQuery& query : *queries) {
-        if (query.shape != shape) continue;
-        const std::string text = kg::bench::ToKgQuery(query);
-        long n = 0;
-        const absl::Time start = absl::Now();
+  const int failures = kg::bench::TimeQueryShapes(
+      *queries, absl::GetFlag(FLAGS_repeat), absl::GetFlag(FLAGS_label), "none",
+      [&](const std::string& text) -> long {
+        long rows = 0;
         const absl::Status status = kg::graph::ExecuteQuery(
-            **store, text, query_options, [&n](kg::v1::QueryRow) {
-              ++n;
+            **store, text, query_options, [&rows](kg::v1::QueryRow) {
+              ++rows;
               return true;
             });
-        const double us = absl::ToDoubleMicroseconds(absl::Now() - start);
-        if (!status.ok()) {
-          ++failures;
-          if (pass == 0) {
-            std::fprintf(stderr, "core_bench: %s: %s\n", text.c_str(),
-                         status.ToString().c_str());
-          }
-        }
-        if (pass > 0) micros.push_back(us);
-        if (pass == 1) rows += n;
-      }
-    }
-    std::printf(
-        "{\"bench\":\"query\",\"system\":\"%s\",\"shape\":\"%s\","
-        "\"rpc\":\"none\",%s,\"rows\":%ld,\"failures\":%d}\n",
-        absl::GetFlag(FLAGS_label).c_str(), kg::bench::ShapeName(shape),
-        kg::bench::JsonFields(kg::bench::Summarize(micros)).c_str(), rows,
-        failures);
-    total_failures += failures;
-  }
-  return total_failures == 0 ? 0 : 1;
+        if (status.ok()) return rows;
+        std::fprintf(stderr, "core_bench: %s: %s\n", text.c_str(),
+                     status.ToString().c_str());
+        return -1;
+      });
+  return failures == 0 ? 0 : 1;
 }

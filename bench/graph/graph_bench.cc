@@ -34,6 +34,7 @@
 #include "bench/graph/ingest_load.h"
 #include "bench/graph/latency.h"
 #include "bench/graph/query_set.h"
+#include "bench/graph/shape_timing.h"
 #include "bench/graph/overhead_bench.h"
 #include "bench/graph/walk_bench.h"
 #include "grpcpp/create_channel.h"
@@ -66,9 +67,6 @@ namespace {
 using kg::bench::BenchQuery;
 using kg::bench::QueryShape;
 
-double Micros(absl::Time start) {
-  return absl::ToDoubleMicroseconds(absl::Now() - start);
-}
 
 int Load(kg::v1::GraphService::Stub& stub) {
   kg::bench::GeneratorOptions gen;
@@ -155,15 +153,6 @@ long RunNeighbourhood(kg::v1::GraphService::Stub& stub, const std::string& name,
   return status.ok() ? response.facts_size() : -1;
 }
 
-void PrintShape(const char* shape, std::vector<double>& micros, long rows,
-                int failures, const char* rpc) {
-  std::printf(
-      "{\"bench\":\"query\",\"system\":\"%s\",\"shape\":\"%s\","
-      "\"rpc\":\"%s\",%s,\"rows\":%ld,\"failures\":%d}\n",
-      absl::GetFlag(FLAGS_label).c_str(), shape, rpc,
-      kg::bench::JsonFields(kg::bench::Summarize(micros)).c_str(), rows,
-      failures);
-}
 
 int Queries(kg::v1::GraphService::Stub& stub) {
   auto queries = kg::bench::ReadQueryFile(absl::GetFlag(FLAGS_queries));
@@ -179,25 +168,9 @@ int Queries(kg::v1::GraphService::Stub& stub) {
   }
   const bool batches = rpc == "batches";
   const char* rpc_name = batches ? "QueryBatches" : "Query";
-  int total_failures = 0;
-  for (QueryShape shape : kg::bench::kAllShapes) {
-    std::vector<double> micros;
-    long rows = 0;
-    int failures = 0;
-    for (int pass = 0; pass <= repeat; ++pass) {  // Pass 0 warms up.
-      for (const BenchQuery& query : *queries) {
-        if (query.shape != shape) continue;
-        const std::string text = kg::bench::ToKgQuery(query);
-        const absl::Time start = absl::Now();
-        const long n = RunQuery(stub, text, batches);
-        if (pass > 0) micros.push_back(Micros(start));
-        if (n < 0) ++failures;
-        if (pass == 1) rows += n;
-      }
-    }
-    PrintShape(kg::bench::ShapeName(shape), micros, rows, failures, rpc_name);
-    total_failures += failures;
-  }
+  const int total_failures = kg::bench::TimeQueryShapes(
+      *queries, repeat, absl::GetFlag(FLAGS_label), rpc_name,
+      [&](const std::string& text) { return RunQuery(stub, text, batches); });
   if (!absl::GetFlag(FLAGS_neighbourhood)) {
     return total_failures == 0 ? 0 : 1;
   }
@@ -212,12 +185,13 @@ int Queries(kg::v1::GraphService::Stub& stub) {
       const absl::Time start = absl::Now();
       const long n = RunNeighbourhood(stub, query.a, &code);
       if (code != grpc::StatusCode::OK) break;
-      if (pass > 0) micros.push_back(Micros(start));
+      if (pass > 0) micros.push_back(kg::bench::MicrosSince(start));
       if (pass == 1) facts += n;
     }
   }
   if (code == grpc::StatusCode::OK) {
-    PrintShape("neighbourhood_rpc", micros, facts, 0, "GetNeighbourhood");
+    kg::bench::PrintQueryLine(absl::GetFlag(FLAGS_label), "neighbourhood_rpc",
+                              "GetNeighbourhood", micros, facts, 0);
   } else {
     std::printf("{\"bench\":\"query\",\"system\":\"%s\",\"shape\":"
                 "\"neighbourhood_rpc\",\"status_code\":%d}\n",
@@ -242,7 +216,7 @@ int Echo(const std::shared_ptr<grpc::Channel>& channel) {
                    status.error_message().c_str());
       return 1;
     }
-    if (i >= calls / 10) micros.push_back(Micros(start));  // Warm-up first.
+    if (i >= calls / 10) micros.push_back(kg::bench::MicrosSince(start));  // Warm-up first.
   }
   std::printf("{\"bench\":\"echo\",\"system\":\"grpc_health_check\",%s}\n",
               kg::bench::JsonFields(kg::bench::Summarize(micros)).c_str());

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "absl/strings/str_format.h"
+#include "absl/time/clock.h"
 
 namespace kg::bench {
 namespace {
@@ -34,6 +35,10 @@ std::string JsonFields(const LatencySummary& s) {
       "\"n\":%d,\"p50_us\":%.1f,\"p99_us\":%.1f,\"mean_us\":%.1f,"
       "\"max_us\":%.1f",
       s.samples, s.p50_us, s.p99_us, s.mean_us, s.max_us);
+}
+
+double MicrosSince(absl::Time start) {
+  return absl::ToDoubleMicroseconds(absl::Now() - start);
 }
 
 }  // namespace kg::bench

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "absl/time/time.h"
+
 namespace kg::bench {
 
 struct LatencySummary {
@@ -18,6 +20,9 @@ struct LatencySummary {
 // Nearest-rank percentiles of `micros` (sorted in place). All zero when
 // empty.
 LatencySummary Summarize(std::vector<double>& micros);
+
+// Microseconds from `start` to now.
+double MicrosSince(absl::Time start);
 
 // "\"n\":600,\"p50_us\":123.4,\"p99_us\":...,\"mean_us\":...,\"max_us\":..."
 std::string JsonFields(const LatencySummary& summary);

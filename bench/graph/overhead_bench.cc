@@ -24,9 +24,7 @@ double Layer(const char* name, int calls, const std::function<bool()>& call) {
       std::fprintf(stderr, "overhead_bench: %s failed\n", name);
       return -1;
     }
-    if (i >= calls / 10) {
-      micros.push_back(absl::ToDoubleMicroseconds(absl::Now() - start));
-    }
+    if (i >= calls / 10) micros.push_back(MicrosSince(start));
   }
   const LatencySummary summary = Summarize(micros);
   std::printf("{\"bench\":\"overhead\",\"layer\":\"%s\",%s}\n", name,

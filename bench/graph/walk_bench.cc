@@ -9,10 +9,6 @@
 namespace kg::bench {
 namespace {
 
-double Micros(absl::Time start) {
-  return absl::ToDoubleMicroseconds(absl::Now() - start);
-}
-
 struct Tally {
   std::vector<double> micros;
   long calls = 0;
@@ -58,7 +54,7 @@ int RunWalks(kg::v1::GraphService::Stub& stub, const std::string& label,
         const grpc::Status status =
             stub.GetNeighbourhood(&context, request, &response);
         if (pass > 0) {
-          neighbourhood.micros.push_back(Micros(start));
+          neighbourhood.micros.push_back(MicrosSince(start));
           ++neighbourhood.calls;
           neighbourhood.items += response.facts_size();
           neighbourhood.flagged += response.truncated() ? 1 : 0;
@@ -79,7 +75,7 @@ int RunWalks(kg::v1::GraphService::Stub& stub, const std::string& label,
         const absl::Time start = absl::Now();
         const grpc::Status status = stub.FindPath(&context, request, &response);
         if (pass > 0) {
-          path.micros.push_back(Micros(start));
+          path.micros.push_back(MicrosSince(start));
           ++path.calls;
           path.items += response.hops_size();
           path.flagged += response.hops_size() > 0 ? 1 : 0;
