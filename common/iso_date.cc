@@ -3,6 +3,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_format.h"
+#include "absl/time/time.h"
 
 namespace kg {
 namespace {
@@ -39,6 +40,27 @@ bool IsIsoDate(absl::string_view s) {
 std::string FormatIsoDate(int year, int month, int day) {
   if (!DayExists(year, month, day)) return "";
   return absl::StrFormat("%04d-%02d-%02d", year, month, day);
+}
+
+bool ParseInstant(absl::string_view s, int64_t* unix_micros) {
+  absl::Time t;
+  std::string error;
+  if (IsIsoDate(s)) {
+    if (!absl::ParseTime("%Y-%m-%d", std::string(s), absl::UTCTimeZone(), &t,
+                         &error)) {
+      return false;
+    }
+  } else if (s.size() < 20 || s[10] != 'T' ||
+             !absl::ParseTime(absl::RFC3339_full, std::string(s), &t, &error)) {
+    return false;
+  }
+  *unix_micros = absl::ToUnixMicros(t);
+  return true;
+}
+
+std::string FormatInstant(int64_t unix_micros) {
+  return absl::FormatTime("%Y-%m-%dT%H:%M:%E6SZ", absl::FromUnixMicros(unix_micros),
+                          absl::UTCTimeZone());
 }
 
 }  // namespace kg

@@ -25,5 +25,27 @@ TEST(IsoDateTest, FormatsPaddedOrNothing) {
   EXPECT_EQ(FormatIsoDate(10000, 1, 1), "");
 }
 
+TEST(InstantTest, ReadsRfc3339AndBareDates) {
+  int64_t t = 0;
+  ASSERT_TRUE(ParseInstant("1970-01-02", &t));
+  EXPECT_EQ(t, int64_t{86400} * 1000000);
+  ASSERT_TRUE(ParseInstant("1970-01-01T00:00:01Z", &t));
+  EXPECT_EQ(t, 1000000);
+  ASSERT_TRUE(ParseInstant("1970-01-01T01:00:01.5+01:00", &t));
+  EXPECT_EQ(t, 1500000);
+  EXPECT_FALSE(ParseInstant("1970-01-01T00:00:01", &t));  // no zone
+  EXPECT_FALSE(ParseInstant("2021-02-30", &t));
+  EXPECT_FALSE(ParseInstant("yesterday", &t));
+  EXPECT_FALSE(ParseInstant("", &t));
+}
+
+TEST(InstantTest, FormatsUtcMicrosThatReadBack) {
+  const int64_t t = 1772357400000250;
+  EXPECT_EQ(FormatInstant(t), "2026-03-01T09:30:00.000250Z");
+  int64_t back = 0;
+  ASSERT_TRUE(ParseInstant(FormatInstant(t), &back));
+  EXPECT_EQ(back, t);
+}
+
 }  // namespace
 }  // namespace kg

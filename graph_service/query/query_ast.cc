@@ -5,6 +5,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "common/iso_date.h"
 
 namespace kg::graph {
 namespace {
@@ -65,7 +66,7 @@ std::string FormatPattern(const TriplePattern& pattern) {
       absl::StrCat(FormatTerm(pattern.subject), " ",
                    FormatTerm(pattern.predicate), " ", FormatTerm(pattern.value));
   const ProvenanceFilter& p = pattern.provenance;
-  if (!p.active()) return out;
+  if (!p.active() && !p.as_of_micros.has_value()) return out;
   std::vector<std::string> conditions;
   if (!p.source.empty()) conditions.push_back("source: " + Quote(p.source));
   if (!p.rule.empty()) conditions.push_back("rule: " + Quote(p.rule));
@@ -74,6 +75,16 @@ std::string FormatPattern(const TriplePattern& pattern) {
   }
   if (p.min_sources > 1) {
     conditions.push_back(absl::StrCat("min_sources: ", p.min_sources));
+  }
+  if (!p.reported_from.empty()) {
+    conditions.push_back("reported_from: " + Quote(p.reported_from));
+  }
+  if (!p.reported_to.empty()) {
+    conditions.push_back("reported_to: " + Quote(p.reported_to));
+  }
+  if (p.latest) conditions.push_back("latest");
+  if (p.as_of_micros.has_value()) {
+    conditions.push_back("as_of: " + Quote(FormatInstant(*p.as_of_micros)));
   }
   return absl::StrCat(out, " {", absl::StrJoin(conditions, ", "), "}");
 }

@@ -48,6 +48,11 @@ struct ProvenanceFilter {
   // Only the fact(s) of the subject and predicate whose latest qualifying
   // reported date is the latest among them.
   bool latest = false;
+  // Transaction time: read the pattern against the graph as it stood at
+  // this instant (microseconds since the Unix epoch), history included
+  // (graph_service/temporal/as_of_view.h). Not an evidence condition:
+  // active() ignores it.
+  std::optional<int64_t> as_of_micros;
 
   bool active() const {
     return !source.empty() || !rule.empty() || min_confidence > 0 ||

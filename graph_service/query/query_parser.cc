@@ -298,7 +298,7 @@ absl::Status Parser::ParseProvenance(ProvenanceFilter* provenance) {
     if (key.kind != TokenKind::kWord) {
       return ErrorAt(key.position,
                      "expected source, rule, min_confidence, min_sources, "
-                     "reported_from, reported_to or latest");
+                     "reported_from, reported_to, latest or as_of");
     }
     if (!seen.insert(key.text).second) {
       return ErrorAt(key.position, absl::StrCat(key.text, " given twice"));
@@ -340,6 +340,15 @@ absl::Status Parser::ParseProvenance(ProvenanceFilter* provenance) {
       }
       (key.text == "reported_from" ? provenance->reported_from
                                    : provenance->reported_to) = value.text;
+    } else if (key.text == "as_of") {
+      int64_t micros = 0;
+      if (value.kind != TokenKind::kString || !value.type.empty() ||
+          !ParseInstant(value.text, &micros)) {
+        return ErrorAt(value.position,
+                       "as_of must be a \"YYYY-MM-DD\" date or an RFC 3339 "
+                       "time with a zone (\"2026-03-01T09:30:00Z\")");
+      }
+      provenance->as_of_micros = micros;
     } else if (key.text == "min_sources") {
       uint32_t n = 0;
       if (value.kind != TokenKind::kInteger ||
@@ -352,8 +361,8 @@ absl::Status Parser::ParseProvenance(ProvenanceFilter* provenance) {
       return ErrorAt(key.position,
                      absl::StrCat("unknown provenance condition '", key.text,
                                   "'; expected source, rule, min_confidence, "
-                                  "min_sources, reported_from, reported_to "
-                                  "or latest"));
+                                  "min_sources, reported_from, reported_to, "
+                                  "latest or as_of"));
     }
     if (token_.kind == TokenKind::kComma) {
       RETURN_IF_ERROR(Advance());

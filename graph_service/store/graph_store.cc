@@ -231,3 +231,20 @@ std::unique_ptr<StoreReader> GraphStore::OpenReader() const {
 }
 
 }  // namespace kg::graph
+
+namespace kg::graph {
+
+absl::StatusOr<HistoryInfo> GraphStore::GetHistoryInfo() const {
+  return absl::UnimplementedError("this store keeps no history");
+}
+
+absl::Status GraphStore::ScanHistory(
+    int64_t, const std::function<bool(const RetractedEvidence&)>&) const {
+  return absl::UnimplementedError("this store keeps no history");
+}
+
+absl::StatusOr<uint64_t> GraphStore::PurgeHistory(int64_t) {
+  return absl::UnimplementedError("this store keeps no history");
+}
+
+}  // namespace kg::graph

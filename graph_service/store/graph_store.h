@@ -8,6 +8,15 @@
 // documents state it; each statement adds an evidence record. A fact exists
 // exactly as long as it has at least one evidence record.
 //
+// Transaction time. A write that removes evidence (ReplaceDocument dropping
+// or changing a record, DeleteDocument) keeps the record as it was in the
+// store's history, stamped with the write's time (retracted_at_micros).
+// An evidence record was present at time T when ingested_at <= T <
+// retracted_at (current records: retracted_at = infinity); a fact, when one
+// of its records was. Reads of the past go through AsOfView
+// (graph_service/temporal/as_of_view.h); the methods below only list the
+// history and purge it.
+//
 // Thread safety: implementations are safe for concurrent use; writes are
 // serialised internally, reads see a consistent state per call.
 #ifndef KG_GRAPH_SERVICE_STORE_GRAPH_STORE_H_
@@ -87,6 +96,29 @@ struct StoreStats {
   // Facts per predicate name.
   std::vector<std::pair<std::string, uint64_t>> facts_per_predicate;
   StoreMemory memory;
+  // Retracted evidence records kept (see HistoryInfo).
+  uint64_t history_records = 0;
+  int64_t history_complete_from_micros = 0;
+};
+
+// What the store's history can answer.
+struct HistoryInfo {
+  uint64_t records = 0;
+  // Reads as of T are exact for T >= this instant. Earlier, records retracted
+  // before it may be missing: purged (PurgeHistory), or retracted before the
+  // store kept history at all (a store migrated from an older format).
+  int64_t complete_from_micros = 0;
+  // The time of the store's latest write that added or retracted evidence
+  // (0: none since it was opened with history). Reads as of T >= it see the
+  // current state.
+  int64_t last_write_micros = 0;
+};
+
+// One record of the history: `evidence` as it stood before the write at
+// evidence.retracted_at_micros() took it away from `fact`.
+struct RetractedEvidence {
+  IdTriple fact;
+  kg::v1::Evidence evidence;
 };
 
 // One document with evidence in the store.
@@ -212,6 +244,18 @@ class GraphStore {
       absl::string_view document_id) const = 0;
 
   virtual absl::StatusOr<StoreStats> GetStats() const = 0;
+
+  // History (see "Transaction time" above). The defaults answer
+  // Unimplemented: a store without history cannot be read as of a time.
+  virtual absl::StatusOr<HistoryInfo> GetHistoryInfo() const;
+  // Calls `visit` for every history record retracted strictly after
+  // `after_micros`, oldest retraction first, until it returns false.
+  virtual absl::Status ScanHistory(
+      int64_t after_micros,
+      const std::function<bool(const RetractedEvidence&)>& visit) const;
+  // Drops the history records retracted before `before_micros` and moves
+  // complete_from_micros up to it (never down). Returns how many went.
+  virtual absl::StatusOr<uint64_t> PurgeHistory(int64_t before_micros);
 
   // Blocks until the write that returned WriteStats::sync_ticket `ticket`
   // (and every earlier one) is durable. OK at once for ticket 0 and for

@@ -93,13 +93,53 @@ absl::StatusOr<std::unique_ptr<RocksDbGraphStore>> RocksDbGraphStore::Open(
                     rocksdb::Slice(keys::kSchemaVersion.data(),
                                    keys::kSchemaVersion.size())),
         "put", options.path));
+  } else if (*schema == keys::kSchemaVersion1) {
+    RETURN_IF_ERROR(store->MigrateFromSchema1());
   } else if (*schema != keys::kSchemaVersion) {
     return absl::FailedPreconditionError(
         absl::StrCat("RocksDbGraphStore at ", options.path, " has schema \"",
                      *schema, "\", expected \"", keys::kSchemaVersion, "\""));
   }
   RETURN_IF_ERROR(store->LoadTermCache());
+  // Every stored record was written before now; see HistoryInfo.
+  store->last_write_micros_.store(absl::ToUnixMicros(absl::Now()));
   return store;
+}
+
+// Schema 1 differs only by lacking the history CF (OpenDb has just created
+// it, empty) and its counters. Retractions made before now were not kept,
+// so the history is complete from now on.
+absl::Status RocksDbGraphStore::MigrateFromSchema1() {
+  rocksdb::WriteBatch batch;
+  rocksdb::Status s = batch.Put(
+      cfs_.metadata, keys::kSchemaKey.data(),
+      rocksdb::Slice(keys::kSchemaVersion.data(), keys::kSchemaVersion.size()));
+  if (s.ok()) {
+    s = batch.Put(cfs_.metadata, keys::kHistoryCompleteFromKey.data(),
+                  keys::EncodeU64(static_cast<uint64_t>(
+                      absl::ToUnixMicros(absl::Now()))));
+  }
+  rocksdb::WriteOptions wo;
+  wo.sync = true;
+  if (s.ok()) s = db_->Write(wo, &batch);
+  RETURN_IF_ERROR(FromRocksDb(s, "migrate from schema 1", options_.path));
+  migrated_from_schema1_ = true;
+  return absl::OkStatus();
+}
+
+int64_t RocksDbGraphStore::NextTxnMicros() {
+  const int64_t now = std::max(absl::ToUnixMicros(absl::Now()),
+                               last_txn_micros_ + 1);
+  last_txn_micros_ = now;
+  NoteWrite(now);
+  return now;
+}
+
+void RocksDbGraphStore::NoteWrite(int64_t micros) {
+  int64_t seen = last_write_micros_.load();
+  while (seen < micros &&
+         !last_write_micros_.compare_exchange_weak(seen, micros)) {
+  }
 }
 
 RocksDbGraphStore::RocksDbGraphStore(
@@ -157,7 +197,7 @@ absl::Status RocksDbGraphStore::WriteNewVersion(
     absl::string_view document_id, absl::string_view content_hash,
     const std::vector<kg::v1::Fact>& facts, WriteStats* stats) {
   stats->facts_received = CountDistinctFacts(facts);
-  rocksdb_internal::WriteTxn txn(cfs_, absl::ToUnixMicros(absl::Now()),
+  rocksdb_internal::WriteTxn txn(cfs_, NextTxnMicros(),
                                  /*keep_ingested_at=*/false, &term_cache_);
   RETURN_IF_ERROR(txn.PrefetchTerms(facts));
   // Evidence CF key -> (fact, evidence); the first of duplicates wins.
@@ -194,8 +234,7 @@ absl::Status RocksDbGraphStore::WriteNewVersion(
 absl::Status RocksDbGraphStore::WriteFirstVersion(
     absl::string_view document_id, absl::string_view content_hash,
     const std::vector<kg::v1::Fact>& facts, WriteStats* stats) {
-  rocksdb_internal::AddBatch batch(cfs_, &term_cache_,
-                                   absl::ToUnixMicros(absl::Now()),
+  rocksdb_internal::AddBatch batch(cfs_, &term_cache_, NextTxnMicros(),
                                    /*keep_ingested_at=*/false);
   batch.Reserve(facts);
   for (const kg::v1::Fact& fact : facts) RETURN_IF_ERROR(batch.Add(fact));
@@ -230,8 +269,9 @@ absl::StatusOr<WriteStats> RocksDbGraphStore::Add(
   RETURN_IF_ERROR(ValidateAll(facts));
   // Encoding the batch needs no store state: done before the writer lock,
   // so that it overlaps with other writers' commits.
+  const int64_t now_micros = absl::ToUnixMicros(absl::Now());
   rocksdb_internal::AddBatch batch(
-      cfs_, &term_cache_, absl::ToUnixMicros(absl::Now()),
+      cfs_, &term_cache_, now_micros,
       /*keep_ingested_at=*/mode == AddMode::kImport ||
           mode == AddMode::kBulkImport);
   batch.Reserve(facts);
@@ -240,6 +280,7 @@ absl::StatusOr<WriteStats> RocksDbGraphStore::Add(
   {
     absl::MutexLock lock(&write_mu_);
     RETURN_IF_ERROR(batch.Build(&stats));
+    NoteWrite(now_micros);
     if (mode == AddMode::kBulk || mode == AddMode::kBulkImport) {
       RETURN_IF_ERROR(IngestAsTableFiles(batch));
       batch.PublishTerms();
@@ -264,7 +305,7 @@ absl::StatusOr<WriteStats> RocksDbGraphStore::DeleteDocument(
     }
     ASSIGN_OR_RETURN(std::vector<std::string> stored_keys,
                      DocumentEvidenceKeys(document_id));
-    rocksdb_internal::WriteTxn txn(cfs_, absl::ToUnixMicros(absl::Now()),
+    rocksdb_internal::WriteTxn txn(cfs_, NextTxnMicros(),
                                    /*keep_ingested_at=*/false, &term_cache_);
     for (const std::string& key : stored_keys) {
       RETURN_IF_ERROR(txn.RemoveEvidence(key).status());
@@ -618,6 +659,12 @@ absl::StatusOr<StoreStats> RocksDbGraphStore::ReadStats(
                    rocksdb_util::GetCounter(cfs_, ro, keys::kDocumentsCounter));
   ASSIGN_OR_RETURN(stats.terms,
                    rocksdb_util::GetCounter(cfs_, ro, keys::kTermsCounter));
+  ASSIGN_OR_RETURN(stats.history_records,
+                   rocksdb_util::GetCounter(cfs_, ro, keys::kHistoryCounter));
+  ASSIGN_OR_RETURN(uint64_t complete_from,
+                   rocksdb_util::GetCounter(cfs_, ro,
+                                            keys::kHistoryCompleteFromKey));
+  stats.history_complete_from_micros = static_cast<int64_t>(complete_from);
   std::vector<std::pair<TermId, uint64_t>> counts;
   bool well_formed = true;
   RETURN_IF_ERROR(rocksdb_util::ScanPrefix(
@@ -641,6 +688,104 @@ absl::StatusOr<StoreStats> RocksDbGraphStore::ReadStats(
   }
   std::sort(stats.facts_per_predicate.begin(), stats.facts_per_predicate.end());
   return stats;
+}
+
+absl::StatusOr<HistoryInfo> RocksDbGraphStore::GetHistoryInfo() const {
+  DisablePerfStats();
+  const rocksdb::Snapshot* snapshot = db_->GetSnapshot();
+  rocksdb::ReadOptions ro;
+  ro.snapshot = snapshot;
+  HistoryInfo info;
+  absl::StatusOr<uint64_t> records =
+      rocksdb_util::GetCounter(cfs_, ro, keys::kHistoryCounter);
+  absl::StatusOr<uint64_t> complete_from =
+      rocksdb_util::GetCounter(cfs_, ro, keys::kHistoryCompleteFromKey);
+  db_->ReleaseSnapshot(snapshot);
+  RETURN_IF_ERROR(records.status());
+  RETURN_IF_ERROR(complete_from.status());
+  info.records = *records;
+  info.complete_from_micros = static_cast<int64_t>(*complete_from);
+  info.last_write_micros = last_write_micros_.load();
+  return info;
+}
+
+absl::Status RocksDbGraphStore::ScanHistory(
+    int64_t after_micros,
+    const std::function<bool(const RetractedEvidence&)>& visit) const {
+  DisablePerfStats();
+  const std::string start =
+      keys::EncodeU64(static_cast<uint64_t>(std::max<int64_t>(after_micros, -1) + 1));
+  std::unique_ptr<rocksdb::Iterator> it(
+      db_->NewIterator(rocksdb::ReadOptions(), cfs_.history));
+  RetractedEvidence record;
+  for (it->Seek(rocksdb::Slice(start)); it->Valid(); it->Next()) {
+    const absl::string_view key(it->key().data(), it->key().size());
+    uint64_t retracted_at = 0;
+    if (key.size() <= keys::kHistoryTimeBytes + keys::kTripleBytes ||
+        !keys::ReadU64(key, &retracted_at) ||
+        !record.evidence.ParseFromArray(it->value().data(),
+                                        static_cast<int>(it->value().size()))) {
+      return absl::DataLossError(
+          absl::StrCat("malformed history record in ", options_.path));
+    }
+    ASSIGN_OR_RETURN(record.fact,
+                     keys::DecodeIndexKey(
+                         Index::kSpo, key.substr(keys::kHistoryTimeBytes,
+                                                 keys::kTripleBytes)));
+    record.evidence.set_retracted_at_micros(static_cast<int64_t>(retracted_at));
+    if (!visit(record)) return absl::OkStatus();
+  }
+  return FromRocksDb(it->status(), "history scan", options_.path);
+}
+
+absl::StatusOr<uint64_t> RocksDbGraphStore::PurgeHistory(int64_t before_micros) {
+  DisablePerfStats();
+  if (before_micros <= 0) return 0;
+  const std::string end = keys::EncodeU64(static_cast<uint64_t>(before_micros));
+  uint64_t purged = 0;
+  {
+    absl::MutexLock lock(&write_mu_);
+    const rocksdb::ReadOptions ro;
+    {
+      std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(ro, cfs_.history));
+      for (it->SeekToFirst(); it->Valid() && it->key().compare(
+                                                 rocksdb::Slice(end)) < 0;
+           it->Next()) {
+        ++purged;
+      }
+      RETURN_IF_ERROR(FromRocksDb(it->status(), "history scan", options_.path));
+    }
+    ASSIGN_OR_RETURN(uint64_t records,
+                     rocksdb_util::GetCounter(cfs_, ro, keys::kHistoryCounter));
+    ASSIGN_OR_RETURN(uint64_t complete_from,
+                     rocksdb_util::GetCounter(cfs_, ro,
+                                              keys::kHistoryCompleteFromKey));
+    rocksdb::WriteBatch batch;
+    rocksdb::Status s = batch.DeleteRange(cfs_.history, "", rocksdb::Slice(end));
+    const uint64_t left = records > purged ? records - purged : 0;
+    if (s.ok()) {
+      s = left == 0 ? batch.Delete(cfs_.metadata, keys::kHistoryCounter.data())
+                    : batch.Put(cfs_.metadata, keys::kHistoryCounter.data(),
+                                keys::EncodeU64(left));
+    }
+    if (s.ok() && static_cast<uint64_t>(before_micros) > complete_from) {
+      s = batch.Put(cfs_.metadata, keys::kHistoryCompleteFromKey.data(),
+                    keys::EncodeU64(static_cast<uint64_t>(before_micros)));
+    }
+    rocksdb::WriteOptions wo;
+    wo.sync = options_.sync_writes;
+    if (s.ok()) s = db_->Write(wo, &batch);
+    RETURN_IF_ERROR(FromRocksDb(s, "history purge", options_.path));
+  }
+  if (purged > 0) {
+    // Reclaims the space now rather than whenever compaction reaches it.
+    const rocksdb::Slice end_slice = rocksdb::Slice(end);
+    RETURN_IF_ERROR(FromRocksDb(
+        db_->CompactRange(rocksdb::CompactRangeOptions(), cfs_.history, nullptr,
+                          &end_slice),
+        "history compaction", options_.path));
+  }
+  return purged;
 }
 
 }  // namespace kg::graph

@@ -22,6 +22,9 @@
 //               "E" + u32 len(doc) + doc + evidence CF key -> "" (the
 //               document's records, for replace and delete). A document is
 //               listed while it gives at least one evidence record.
+//   history     u64 retracted_at + evidence CF key -> the record as it was
+//               before a ReplaceDocument or DeleteDocument took it away
+//               (transaction time, graph_store.h); purged by PurgeHistory.
 //   metadata    "schema" -> version string; "count/facts", "count/evidence",
 //               "count/documents", "count/terms" -> u64; "pred/" + predicate
 //               id -> u64 facts with that predicate. A zero counter is
@@ -63,6 +66,7 @@
 #ifndef KG_GRAPH_SERVICE_STORE_ROCKSDB_GRAPH_STORE_H_
 #define KG_GRAPH_SERVICE_STORE_ROCKSDB_GRAPH_STORE_H_
 
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -180,6 +184,18 @@ class RocksDbGraphStore final : public GraphStore {
 
   absl::Status AwaitDurable(uint64_t ticket) override;
 
+  absl::StatusOr<HistoryInfo> GetHistoryInfo() const override;
+  absl::Status ScanHistory(
+      int64_t after_micros,
+      const std::function<bool(const RetractedEvidence&)>& visit)
+      const override;
+  // One range delete and a compaction of the purged range (the space is
+  // free when it returns); synced like other writes.
+  absl::StatusOr<uint64_t> PurgeHistory(int64_t before_micros) override;
+
+  // Whether Open migrated a schema-1 store (for the server's log line).
+  bool migrated_from_schema1() const { return migrated_from_schema1_; }
+
   // The underlying database, for administration (checkpoints/backups).
   // Owned by the store; valid while it lives. Do not write through it.
   rocksdb::DB* db() const { return db_.get(); }
@@ -238,6 +254,12 @@ class RocksDbGraphStore final : public GraphStore {
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
   // Waits for the ticket unless the caller asked to defer (defer_sync).
   absl::StatusOr<WriteStats> Finish(WriteStats stats);
+  absl::Status MigrateFromSchema1();
+  // The time of a write under the writer lock: now, but strictly after the
+  // previous one, so that one record's history keys never collide.
+  int64_t NextTxnMicros() ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
+  // Raises last_write_micros_ to `micros`.
+  void NoteWrite(int64_t micros);
 
   const RocksDbGraphStoreOptions options_;
   // Serialises writers: a write reads committed state, then writes one
@@ -250,6 +272,9 @@ class RocksDbGraphStore final : public GraphStore {
   rocksdb_util::ColumnFamilies cfs_;  // Views of db_ and handles_.
   mutable rocksdb_internal::TermCache term_cache_;
   rocksdb_internal::WalSyncer syncer_;
+  int64_t last_txn_micros_ ABSL_GUARDED_BY(write_mu_) = 0;
+  std::atomic<int64_t> last_write_micros_{0};
+  bool migrated_from_schema1_ = false;
 };
 
 }  // namespace kg::graph

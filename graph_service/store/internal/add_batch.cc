@@ -113,6 +113,7 @@ absl::Status AddBatch::Add(const kg::v1::Fact& fact) {
     arena_.append(e.rule());
     r.suffix_size = static_cast<uint32_t>(arena_.size() - r.suffix_begin);
     scratch_ = e;
+    scratch_.clear_retracted_at_micros();
     if (!keep_ingested_at_ || e.ingested_at_micros() == 0) {
       scratch_.set_ingested_at_micros(now_micros_);
     }

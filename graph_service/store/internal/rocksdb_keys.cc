@@ -127,6 +127,15 @@ std::string EvidenceKey(const IdTriple& fact, const kg::v1::Evidence& e) {
   return IndexKey(Index::kSpo, fact) + EvidenceSuffix(e);
 }
 
+std::string HistoryKey(int64_t retracted_at_micros,
+                       absl::string_view evidence_key) {
+  std::string out;
+  out.reserve(kHistoryTimeBytes + evidence_key.size());
+  AppendU64(static_cast<uint64_t>(retracted_at_micros), &out);
+  out.append(evidence_key.data(), evidence_key.size());
+  return out;
+}
+
 absl::StatusOr<std::string> DocumentOfSuffix(absl::string_view suffix) {
   if (suffix.size() < 4) {
     return absl::InvalidArgumentError("evidence suffix too short");

@@ -72,15 +72,31 @@ struct DocumentRecord {
 std::string EncodeDocumentRecord(const DocumentRecord& r);
 absl::StatusOr<DocumentRecord> DecodeDocumentRecord(absl::string_view v);
 
+// ---- history CF ----
+// u64 retracted_at_micros + evidence CF key -> the serialized record as it
+// was stored (retracted_at_micros unset in the value; the key holds it).
+// Ordered by retraction time, so a retention purge is one range delete.
+std::string HistoryKey(int64_t retracted_at_micros,
+                       absl::string_view evidence_key);
+inline constexpr size_t kHistoryTimeBytes = 8;
+
 // ---- metadata CF ----
-// "schema" -> kSchemaVersion; "count/<name>" -> u64; "pred/" + predicate id
+// "schema" -> kSchemaVersion; "count/<name>" -> u64 (facts, evidence,
+// documents, terms, history); "history/complete_from" -> u64; "pred/" + predicate id
 // -> u64 facts with that predicate (absent when zero).
 inline constexpr absl::string_view kSchemaKey = "schema";
-inline constexpr absl::string_view kSchemaVersion = "kg-rocksdb-graph-store/1";
+// Schema 2 added the history CF and the history counters; a schema-1 store
+// is migrated on open (RocksDbGraphStore::Open).
+inline constexpr absl::string_view kSchemaVersion = "kg-rocksdb-graph-store/2";
+inline constexpr absl::string_view kSchemaVersion1 = "kg-rocksdb-graph-store/1";
 inline constexpr absl::string_view kFactsCounter = "count/facts";
 inline constexpr absl::string_view kEvidenceCounter = "count/evidence";
 inline constexpr absl::string_view kDocumentsCounter = "count/documents";
 inline constexpr absl::string_view kTermsCounter = "count/terms";
+inline constexpr absl::string_view kHistoryCounter = "count/history";
+// u64: HistoryInfo::complete_from_micros (absent: 0).
+inline constexpr absl::string_view kHistoryCompleteFromKey =
+    "history/complete_from";
 inline constexpr absl::string_view kPredicateCounterPrefix = "pred/";
 std::string PredicateCounterKey(TermId predicate);
 

@@ -27,7 +27,7 @@ absl::string_view ToView(const rocksdb::Slice& s) {
 
 constexpr const char* kColumnFamilies[] = {
     kDictionaryCf, kSpoCf,       kPosCf,      kOspCf,
-    kEvidenceCf,   kDocumentsCf, kMetadataCf,
+    kEvidenceCf,   kDocumentsCf, kMetadataCf, kHistoryCf,
 };
 
 // Tuned for the store's access pattern: many point reads that miss (new
@@ -157,7 +157,7 @@ void BindColumnFamilies(rocksdb::DB* db, const std::string& path,
       {kDictionaryCf, &cfs->dictionary}, {kSpoCf, &cfs->spo},
       {kPosCf, &cfs->pos},               {kOspCf, &cfs->osp},
       {kEvidenceCf, &cfs->evidence},     {kDocumentsCf, &cfs->documents},
-      {kMetadataCf, &cfs->metadata},
+      {kMetadataCf, &cfs->metadata},     {kHistoryCf, &cfs->history},
   };
   for (rocksdb::ColumnFamilyHandle* h : handles) {
     if (auto it = slots.find(h->GetName()); it != slots.end()) *it->second = h;

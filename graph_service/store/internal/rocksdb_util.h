@@ -32,6 +32,7 @@ inline constexpr const char* kOspCf = "osp";
 inline constexpr const char* kEvidenceCf = "evidence";
 inline constexpr const char* kDocumentsCf = "documents";
 inline constexpr const char* kMetadataCf = "metadata";
+inline constexpr const char* kHistoryCf = "history";
 
 // Borrowed handles of an open store; owned by RocksDbGraphStore.
 struct ColumnFamilies {
@@ -44,6 +45,7 @@ struct ColumnFamilies {
   rocksdb::ColumnFamilyHandle* evidence = nullptr;
   rocksdb::ColumnFamilyHandle* documents = nullptr;
   rocksdb::ColumnFamilyHandle* metadata = nullptr;
+  rocksdb::ColumnFamilyHandle* history = nullptr;
 };
 
 // The one place rocksdb::Status becomes absl::Status. `what` names the

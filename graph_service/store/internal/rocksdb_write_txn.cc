@@ -178,8 +178,10 @@ absl::StatusOr<bool> WriteTxn::PutEvidence(const IdTriple& fact,
                                            const kg::v1::Evidence& e,
                                            bool update_changed) {
   const std::string key = keys::EvidenceKey(fact, e);
+  const bool committed = evidence_.count(key) == 0;
   ASSIGN_OR_RETURN(std::optional<std::string> current, CurrentEvidence(key));
   kg::v1::Evidence record = e;
+  record.clear_retracted_at_micros();
   if (!keep_ingested_at_ || e.ingested_at_micros() == 0) {
     record.set_ingested_at_micros(now_micros_);
   }
@@ -191,6 +193,8 @@ absl::StatusOr<bool> WriteTxn::PutEvidence(const IdTriple& fact,
           absl::StrCat("unparsable evidence record in ", cfs_.path));
     }
     if (CallerContent(stored) != CallerContent(e)) {
+      // The record changes: its old content goes to the history.
+      if (committed) retired_.emplace(key, *current);
       evidence_[key] = record.SerializeAsString();
     }
     return false;
@@ -207,8 +211,10 @@ absl::StatusOr<bool> WriteTxn::RemoveEvidence(absl::string_view key_view) {
   if (key.size() <= keys::kTripleBytes) {
     return absl::InternalError("evidence key too short");
   }
+  const bool committed = evidence_.count(key) == 0;
   ASSIGN_OR_RETURN(std::optional<std::string> current, CurrentEvidence(key));
   if (!current.has_value()) return false;
+  if (committed) retired_.emplace(key, *current);
   ASSIGN_OR_RETURN(std::string document,
                    keys::DocumentOfSuffix(
                        absl::string_view(key).substr(keys::kTripleBytes)));
@@ -285,6 +291,12 @@ absl::Status WriteTxn::ApplyEvidence() {
       if (s.ok()) s = rows_.Delete(cfs_.documents, ToSlice(doc_row));
     }
     RETURN_IF_ERROR(rocksdb_util::FromRocksDb(s, "batch", cfs_.path));
+  }
+  for (const auto& [key, value] : retired_) {
+    RETURN_IF_ERROR(rocksdb_util::FromRocksDb(
+        rows_.Put(cfs_.history, ToSlice(keys::HistoryKey(now_micros_, key)),
+                  ToSlice(value)),
+        "batch", cfs_.path));
   }
   return absl::OkStatus();
 }
@@ -422,6 +434,8 @@ absl::Status WriteTxn::ApplyCounters() {
       keys::kEvidenceCounter, static_cast<int64_t>(evidence_added_) -
                                   static_cast<int64_t>(evidence_removed_)));
   RETURN_IF_ERROR(AddToCounter(keys::kDocumentsCounter, documents_delta_));
+  RETURN_IF_ERROR(AddToCounter(keys::kHistoryCounter,
+                               static_cast<int64_t>(retired_.size())));
   for (const auto& [predicate, delta] : predicate_delta_) {
     RETURN_IF_ERROR(AddToCounter(keys::PredicateCounterKey(predicate), delta));
   }

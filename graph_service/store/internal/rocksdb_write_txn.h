@@ -91,7 +91,9 @@ class WriteTxn {
                                    bool update_changed);
 
   // Removes the evidence record stored under the evidence CF key `key`.
-  // Returns false if there is no such record.
+  // Returns false if there is no such record. The committed record (like
+  // one PutEvidence overwrites) is kept in the history CF, retracted at
+  // the transaction's now_micros.
   absl::StatusOr<bool> RemoveEvidence(absl::string_view key);
 
   // Content hash to store with `document` (kept only while the document has
@@ -143,6 +145,9 @@ class WriteTxn {
       stored_evidence_;
   // Evidence CF key -> new value, or nullopt for a deletion.
   std::map<std::string, std::optional<std::string>> evidence_;
+  // Committed records this transaction removes or overwrites: evidence CF
+  // key -> stored value, for the history CF.
+  std::map<std::string, std::string> retired_;
   std::map<std::string, int64_t> fact_delta_;      // spo key -> evidence delta
   std::map<std::string, int64_t> document_delta_;  // document -> delta
   std::map<std::string, std::string> content_hash_;

@@ -175,6 +175,7 @@ void MemoryGraphStore::AddEvidence(const PendingEvidence& pending,
     if (EvidenceIdentity(e) == identity) return;
   }
   records.push_back(pending.evidence);
+  records.back().clear_retracted_at_micros();
   if (!keep_time || pending.evidence.ingested_at_micros() == 0) {
     records.back().set_ingested_at_micros(now_micros);
   }
@@ -186,6 +187,7 @@ void MemoryGraphStore::AddEvidence(const PendingEvidence& pending,
 void MemoryGraphStore::RemoveEvidence(const Key& fact,
                                       absl::string_view document_id,
                                       const std::set<std::string>* keep,
+                                      int64_t now_micros,
                                       WriteStats* stats) {
   auto it = evidence_.find(fact);
   if (it == evidence_.end()) return;
@@ -200,7 +202,14 @@ void MemoryGraphStore::RemoveEvidence(const Key& fact,
     return true;
   };
   const auto removed_begin =
-      std::remove_if(records.begin(), records.end(), stale);
+      std::stable_partition(records.begin(), records.end(),
+                            [&](const kg::v1::Evidence& e) { return !stale(e); });
+  for (auto r = removed_begin; r != records.end(); ++r) {
+    RetractedEvidence& kept = history_.emplace_back();
+    kept.fact = {fact[0], fact[1], fact[2]};
+    kept.evidence = *r;
+    kept.evidence.set_retracted_at_micros(now_micros);
+  }
   const auto removed = static_cast<uint32_t>(records.end() - removed_begin);
   records.erase(removed_begin, records.end());
   stats->evidence_removed += removed;
@@ -237,7 +246,7 @@ absl::StatusOr<WriteStats> MemoryGraphStore::ReplaceDocument(
   if (!pending.ok()) return pending.status();
 
   std::map<Key, std::set<std::string>> keep;
-  const int64_t now = absl::ToUnixMicros(absl::Now());
+  const int64_t now = NextWriteMicros();
   for (const PendingEvidence& p : *pending) {
     keep[p.fact].insert(EvidenceIdentity(p.evidence));
     AddEvidence(p, now, /*keep_time=*/false, &stats);
@@ -249,7 +258,7 @@ absl::StatusOr<WriteStats> MemoryGraphStore::ReplaceDocument(
   for (const Key& fact : supported) {
     auto k = keep.find(fact);
     RemoveEvidence(fact, document_id,
-                   k == keep.end() ? &keep_nothing : &k->second, &stats);
+                   k == keep.end() ? &keep_nothing : &k->second, now, &stats);
   }
   record.content_hash = std::string(content_hash);
   return stats;
@@ -273,7 +282,7 @@ absl::StatusOr<WriteStats> MemoryGraphStore::Add(
   if (!pending.ok()) return pending.status();
   WriteStats stats;
   std::set<Key> distinct;
-  const int64_t now = absl::ToUnixMicros(absl::Now());
+  const int64_t now = NextWriteMicros();
   for (const PendingEvidence& p : *pending) {
     distinct.insert(p.fact);
     AddEvidence(p, now, keep_time, &stats);
@@ -291,9 +300,10 @@ absl::StatusOr<WriteStats> MemoryGraphStore::DeleteDocument(
         absl::StrCat("no document named \"", document_id, "\""));
   }
   WriteStats stats;
+  const int64_t now = NextWriteMicros();
   const std::set<Key> supported = doc->second.facts;
   for (const Key& fact : supported) {
-    RemoveEvidence(fact, document_id, /*keep=*/nullptr, &stats);
+    RemoveEvidence(fact, document_id, /*keep=*/nullptr, now, &stats);
   }
   documents_.erase(std::string(document_id));
   return stats;
@@ -491,12 +501,61 @@ absl::StatusOr<StoreStats> MemoryGraphStore::GetStats() const {
     if (!record.facts.empty()) ++stats.documents;
   }
   stats.terms = terms_.size();
+  stats.history_records = history_.size();
+  stats.history_complete_from_micros = history_complete_from_;
   for (const auto& [predicate, count] : facts_per_predicate_) {
     stats.facts_per_predicate.emplace_back(terms_[predicate - 1].substr(1),
                                            count);
   }
   std::sort(stats.facts_per_predicate.begin(), stats.facts_per_predicate.end());
   return stats;
+}
+
+int64_t MemoryGraphStore::NextWriteMicros() {
+  last_write_micros_ =
+      std::max(absl::ToUnixMicros(absl::Now()), last_write_micros_ + 1);
+  return last_write_micros_;
+}
+
+absl::StatusOr<HistoryInfo> MemoryGraphStore::GetHistoryInfo() const {
+  absl::ReaderMutexLock lock(&mu_);
+  HistoryInfo info;
+  info.records = history_.size();
+  info.complete_from_micros = history_complete_from_;
+  info.last_write_micros = last_write_micros_;
+  return info;
+}
+
+absl::Status MemoryGraphStore::ScanHistory(
+    int64_t after_micros,
+    const std::function<bool(const RetractedEvidence&)>& visit) const {
+  std::vector<RetractedEvidence> records;
+  {
+    absl::ReaderMutexLock lock(&mu_);
+    auto first = std::upper_bound(
+        history_.begin(), history_.end(), after_micros,
+        [](int64_t t, const RetractedEvidence& r) {
+          return t < r.evidence.retracted_at_micros();
+        });
+    records.assign(first, history_.end());
+  }
+  for (const RetractedEvidence& r : records) {
+    if (!visit(r)) break;
+  }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<uint64_t> MemoryGraphStore::PurgeHistory(int64_t before_micros) {
+  absl::MutexLock lock(&mu_);
+  auto end = std::lower_bound(
+      history_.begin(), history_.end(), before_micros,
+      [](const RetractedEvidence& r, int64_t t) {
+        return r.evidence.retracted_at_micros() < t;
+      });
+  const uint64_t purged = static_cast<uint64_t>(end - history_.begin());
+  history_.erase(history_.begin(), end);
+  history_complete_from_ = std::max(history_complete_from_, before_micros);
+  return purged;
 }
 
 }  // namespace kg::graph

@@ -67,6 +67,13 @@ class MemoryGraphStore : public GraphStore {
       absl::string_view document_id) const override;
   absl::StatusOr<StoreStats> GetStats() const override;
 
+  absl::StatusOr<HistoryInfo> GetHistoryInfo() const override;
+  absl::Status ScanHistory(
+      int64_t after_micros,
+      const std::function<bool(const RetractedEvidence&)>& visit)
+      const override;
+  absl::StatusOr<uint64_t> PurgeHistory(int64_t before_micros) override;
+
  private:
   // Three orderings of the same facts: (s,p,o), (p,o,s), (o,s,p). Each
   // pattern's bound positions form a prefix of one of them.
@@ -108,8 +115,10 @@ class MemoryGraphStore : public GraphStore {
                    bool keep_time, WriteStats* stats) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
   // Removes the evidence of `document_id` from `fact` (all of it, or only
   // records not in `keep`); retracts the fact when none is left.
+  // Removed records go to history_, retracted at `now_micros`.
   void RemoveEvidence(const Key& fact, absl::string_view document_id,
-                      const std::set<std::string>* keep, WriteStats* stats)
+                      const std::set<std::string>* keep, int64_t now_micros,
+                      WriteStats* stats)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
   void InsertFact(const Key& spo) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
   void EraseFact(const Key& spo) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
@@ -131,6 +140,12 @@ class MemoryGraphStore : public GraphStore {
   absl::flat_hash_map<TermId, uint64_t> facts_per_predicate_
       ABSL_GUARDED_BY(mu_);
   uint64_t evidence_count_ ABSL_GUARDED_BY(mu_) = 0;
+  // Ordered by retracted_at (writes stamp strictly increasing times).
+  std::vector<RetractedEvidence> history_ ABSL_GUARDED_BY(mu_);
+  int64_t history_complete_from_ ABSL_GUARDED_BY(mu_) = 0;
+  int64_t last_write_micros_ ABSL_GUARDED_BY(mu_) = 0;
+  // The time of a write: now, but strictly after the previous write.
+  int64_t NextWriteMicros() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
 };
 
 }  // namespace kg::graph
