@@ -10,6 +10,12 @@
 //                     `document`, with confidence `conf` (default 1) and
 //                     rule `rule` (default "testdata"). The section is added with one AddFacts.
 //   -DELETE doc       DeleteDocument(doc) (must succeed).
+//   -REPLACE doc      like -FACTS, but the lines (all @doc) become doc's
+//                     complete fact set by one ReplaceDocument.
+//   -INSTANT name     notes the present instant (after a pause, so it falls
+//                     strictly between the writes before and after it);
+//                     queries then read $name as it, in RFC 3339, e.g.
+//                     {as_of: "$name"}.
 //   -CASE name        starts a case; names appear in failure messages.
 //   -QUERY text       the query; it continues on the following lines until
 //                     the next directive.
@@ -39,8 +45,12 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "absl/strings/str_replace.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
+#include "absl/time/clock.h"
+#include "absl/time/time.h"
+#include "common/iso_date.h"
 #include "graph_service/query/query_engine.h"
 #include "graph_service/query/query_parser.h"
 #include "graph_service/store/memory/memory_graph_store.h"
@@ -172,6 +182,13 @@ class TestFileRunner {
       LoadFacts();
     } else if (directive == "-DELETE") {
       ASSERT_TRUE(store_.DeleteDocument(arg).ok()) << Where(i_) << arg;
+    } else if (directive == "-REPLACE") {
+      LoadFacts(arg);
+    } else if (directive == "-INSTANT") {
+      absl::SleepFor(absl::Milliseconds(2));
+      instants_.emplace_back("$" + arg,
+                             FormatInstant(absl::ToUnixMicros(absl::Now())));
+      absl::SleepFor(absl::Milliseconds(2));
     } else if (directive == "-CASE") {
       case_name_ = arg;
       case_line_ = i_;
@@ -206,7 +223,8 @@ class TestFileRunner {
     }
   }
 
-  void LoadFacts() {
+  // AddFacts, or ReplaceDocument of `document` when one is named.
+  void LoadFacts(const std::string& document = "") {
     std::vector<kg::v1::Fact> facts;
     for (; i_ < lines_.size() && !IsDirective(lines_[i_]); ++i_) {
       if (IsSkippable(lines_[i_])) continue;
@@ -214,13 +232,16 @@ class TestFileRunner {
       ASSERT_TRUE(fact.ok()) << Where(i_ + 1) << fact.status();
       facts.push_back(*std::move(fact));
     }
-    const absl::StatusOr<WriteStats> stats = store_.AddFacts(facts);
+    const absl::StatusOr<WriteStats> stats =
+        document.empty() ? store_.AddFacts(facts)
+                         : store_.ReplaceDocument(document, "", facts);
     ASSERT_TRUE(stats.ok()) << Where(i_) << stats.status();
   }
 
   absl::Status Execute(std::vector<std::string>* rows) {
     ++cases_run_;
-    return ExecuteQuery(store_, query_, options_, [&](kg::v1::QueryRow row) {
+    const std::string query = absl::StrReplaceAll(query_, instants_);
+    return ExecuteQuery(store_, query, options_, [&](kg::v1::QueryRow row) {
       rows->push_back(RenderRow(row));
       return true;
     });
@@ -263,6 +284,8 @@ class TestFileRunner {
   std::string case_name_;
   size_t case_line_ = 0;
   std::string query_;
+  // "$name" -> instant noted by -INSTANT name.
+  std::vector<std::pair<std::string, std::string>> instants_;
   QueryOptions options_;
   int cases_run_ = 0;
 };

@@ -2,6 +2,9 @@
 
 #include <array>
 #include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -18,6 +21,7 @@
 #include "graph_service/query/query_parser.h"
 #include "graph_service/query/result_collector.h"
 #include "graph_service/query/term_decoder.h"
+#include "graph_service/temporal/as_of_view.h"
 
 namespace kg::graph {
 namespace {
@@ -31,15 +35,52 @@ absl::Status DeadlineError() {
   return absl::DeadlineExceededError("query deadline exceeded");
 }
 
+// The store each pattern reads: the store itself, or a view of it as it
+// stood at the pattern's {as_of: T} (one view per distinct T, built before
+// evaluation; their history records count against the query's memory cap).
+class PatternStores {
+ public:
+  static absl::StatusOr<PatternStores> Open(const GraphStore& store,
+                                            const ParsedQuery& query,
+                                            uint64_t max_memory_bytes) {
+    PatternStores out;
+    std::map<int64_t, const GraphStore*> by_instant;
+    for (const TriplePattern& pattern : query.patterns) {
+      const std::optional<int64_t>& as_of = pattern.provenance.as_of_micros;
+      if (!as_of.has_value()) {
+        out.stores_.push_back(&store);
+        continue;
+      }
+      auto [it, inserted] = by_instant.emplace(*as_of, nullptr);
+      if (inserted) {
+        ASSIGN_OR_RETURN(std::unique_ptr<AsOfView> view,
+                         AsOfView::Open(store, *as_of, max_memory_bytes));
+        it->second = view.get();
+        out.views_.push_back(std::move(view));
+      }
+      out.stores_.push_back(it->second);
+    }
+    return out;
+  }
+
+  const GraphStore& operator[](size_t pattern) const {
+    return *stores_[pattern];
+  }
+
+ private:
+  std::vector<std::unique_ptr<AsOfView>> views_;
+  std::vector<const GraphStore*> stores_;  // per pattern, in query order
+};
+
 // Index nested-loop join over TermIds, in plan order, with OPTIONAL blocks
 // as left joins. Variables are bound to TermIds; values are decoded only
 // for filters that need them and for emitted rows.
 class JoinEvaluator {
  public:
-  JoinEvaluator(const GraphStore& store, const QueryOptions& options,
+  JoinEvaluator(const PatternStores& stores, const QueryOptions& options,
                 const CompiledQuery& query, TermDecoder* decoder,
                 ResultCollector* collector)
-      : store_(store),
+      : stores_(stores),
         options_(options),
         query_(query),
         decoder_(decoder),
@@ -115,7 +156,7 @@ class JoinEvaluator {
     }
     bool keep_going = true;
     const absl::Status scan_status =
-        store_.Scan(probe, [&](const IdTriple& triple) {
+        stores_[step.pattern].Scan(probe, [&](const IdTriple& triple) {
           if (!Tick(/*is_entry=*/true)) return keep_going = false;
           keep_going = Visit(depth, triple);
           return keep_going;
@@ -193,7 +234,7 @@ class JoinEvaluator {
     auto it = provenance_cache_.find(key);
     if (it != provenance_cache_.end()) return it->second;
     absl::StatusOr<std::vector<kg::v1::Evidence>> evidence =
-        store_.GetEvidence(triple);
+        stores_[pattern].GetEvidence(triple);
     if (!evidence.ok()) return Fail(evidence.status());
     const ProvenanceFilter& filter = query_.provenance[pattern];
     bool holds = SatisfiesProvenance(filter, *evidence);
@@ -221,7 +262,8 @@ class JoinEvaluator {
     }
     const ProvenanceFilter& filter = query_.provenance[pattern];
     std::vector<IdTriple> facts;
-    RETURN_IF_ERROR(store_.Scan({subject, predicate, kNoTerm},
+    const GraphStore& store = stores_[pattern];
+    RETURN_IF_ERROR(store.Scan({subject, predicate, kNoTerm},
                                 [&](const IdTriple& t) {
                                   facts.push_back(t);
                                   return true;
@@ -229,7 +271,7 @@ class JoinEvaluator {
     std::string latest;
     for (const IdTriple& fact : facts) {
       ASSIGN_OR_RETURN(std::vector<kg::v1::Evidence> evidence,
-                       store_.GetEvidence(fact));
+                       store.GetEvidence(fact));
       if (!SatisfiesProvenance(filter, evidence)) continue;
       latest = std::max(latest, LatestQualifyingDate(filter, evidence));
     }
@@ -245,7 +287,7 @@ class JoinEvaluator {
     return more;
   }
 
-  const GraphStore& store_;
+  const PatternStores& stores_;
   const QueryOptions& options_;
   const CompiledQuery& query_;
   TermDecoder* decoder_;
@@ -263,7 +305,7 @@ class JoinEvaluator {
 };
 
 // Fills row.support: one Fact per pattern, with its (qualifying) evidence.
-absl::Status FillSupport(const GraphStore& store, const CompiledQuery& query,
+absl::Status FillSupport(const PatternStores& stores, const CompiledQuery& query,
                          TermDecoder* decoder,
                          const std::vector<IdTriple>& matched,
                          kg::v1::QueryRow* row) {
@@ -281,7 +323,7 @@ absl::Status FillSupport(const GraphStore& store, const CompiledQuery& query,
                      decoder->Find(triple.value, false));
     fact->mutable_value()->CopyFrom(*value);
     ASSIGN_OR_RETURN(std::vector<kg::v1::Evidence> evidence,
-                     store.GetEvidence(triple));
+                     stores[i].GetEvidence(triple));
     for (kg::v1::Evidence& e : evidence) {
       if (!Qualifies(query.provenance[i], e)) continue;
       *fact->add_evidence() = std::move(e);
@@ -407,15 +449,17 @@ absl::Status ExecuteQuery(const GraphStore& store, absl::string_view query,
   limits.estimate_single_patterns = false;
   ASSIGN_OR_RETURN(const CompiledQuery compiled,
                    CompileQuery(store, parsed, limits));
+  ASSIGN_OR_RETURN(const PatternStores stores,
+                   PatternStores::Open(store, parsed, options.max_memory_bytes));
   CappedRowSink capped(target, server_may_cut ? server_cap : 0);
   TermDecoder decoder(store);
   ResultCollector collector(
       compiled.result, &decoder,
       [&](const std::vector<IdTriple>& matched, kg::v1::QueryRow* row) {
-        return FillSupport(store, compiled, &decoder, matched, row);
+        return FillSupport(stores, compiled, &decoder, matched, row);
       },
       &capped);
-  JoinEvaluator evaluator(store, options, compiled, &decoder, &collector);
+  JoinEvaluator evaluator(stores, options, compiled, &decoder, &collector);
   absl::Status status = evaluator.Run();
   if (truncated != nullptr) *truncated = capped.cut();
   return status;
