@@ -314,6 +314,9 @@ grpc::Status GraphServiceImpl::GetStats(grpc::ServerContext* context,
   response->set_evidence(stats->evidence);
   response->set_documents(stats->documents);
   response->set_terms(stats->terms);
+  response->set_history_records(stats->history_records);
+  response->set_history_complete_from_micros(
+      stats->history_complete_from_micros);
   for (const auto& [predicate, count] : stats->facts_per_predicate) {
     kg::v1::PredicateCount* entry = response->add_predicates();
     entry->set_predicate(predicate);

@@ -72,6 +72,12 @@ ABSL_FLAG(int, default_row_limit, 10000,
 ABSL_FLAG(int, max_row_limit, 1000000,
           "Most rows any query gets, whatever its LIMIT; a cut answer is "
           "marked truncated.");
+ABSL_FLAG(absl::Duration, history_retention, absl::Hours(24 * 365),
+          "How long retracted evidence stays readable with {as_of: T} "
+          "(docs/time.md): older history is purged (e.g. 720h; inf keeps "
+          "everything; 0 keeps none past the next purge).");
+ABSL_FLAG(absl::Duration, history_purge_period, absl::Hours(1),
+          "How often history older than --history_retention is purged.");
 ABSL_FLAG(absl::Duration, shutdown_grace, absl::Seconds(10),
           "Time in-flight calls get to finish after SIGTERM.");
 
@@ -183,6 +189,15 @@ int main(int argc, char** argv) {
     return kg::kExitUsage;
   }
   options.limits.max_response_bytes = static_cast<size_t>(max_response_mb) << 20;
+  options.history_retention = absl::GetFlag(FLAGS_history_retention);
+  options.history_purge_period = absl::GetFlag(FLAGS_history_purge_period);
+  if (absl::Status retention = kg::graph::CheckHistoryRetention(
+          options.history_retention, options.history_purge_period);
+      !retention.ok()) {
+    std::fprintf(stderr, "graph_server: %s\n",
+                 std::string(retention.message()).c_str());
+    return kg::kExitUsage;
+  }
   const std::optional<std::string> rules_path =
       DataFilePath(argv[0], "rules", absl::GetFlag(FLAGS_rules),
                    "graph_service/rules/default.rules", "derived facts");

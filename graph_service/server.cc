@@ -1,5 +1,7 @@
 #include "graph_service/server.h"
 
+#include <cstdio>
+#include <string>
 #include <utility>
 
 #include "graph_service/rules/rule_engine.h"
@@ -41,6 +43,12 @@ absl::StatusOr<std::unique_ptr<GraphServer>> GraphServer::Start(
   absl::StatusOr<std::unique_ptr<RocksDbGraphStore>> store =
       RocksDbGraphStore::Open(store_options);
   if (!store.ok()) return store.status();
+  if ((*store)->migrated_from_schema1()) {
+    std::printf("graph_server: migrated %s from store schema 1 to %s; "
+                "history is kept from now on\n",
+                options.db_path.c_str(),
+                std::string(RocksDbGraphStore::SchemaVersion()).c_str());
+  }
 
   std::unique_ptr<GraphServer> graph_server(new GraphServer());
   // Checkpoints only read through the handle; writes go through the store.
@@ -60,6 +68,12 @@ absl::StatusOr<std::unique_ptr<GraphServer>> GraphServer::Start(
   if (!running.ok()) return running.status();
   graph_server->server_ = std::move(running->server);
   graph_server->port_ = running->port;
+  graph_server->retention_ = std::make_unique<HistoryRetention>(
+      graph_server->store_.get(), options.history_retention,
+      options.history_purge_period, [](const std::string& line) {
+        std::printf("graph_server: %s\n", line.c_str());
+        std::fflush(stdout);
+      });
   return graph_server;
 }
 
@@ -71,6 +85,7 @@ void GraphServer::Shutdown(absl::Duration grace) {
   if (server_ == nullptr) return;  // Start failed before the server ran.
   ShutdownGracefully(*server_, grace);
   server_->Wait();
+  retention_.reset();  // Before the store closes.
 }
 
 void GraphServer::Wait() { server_->Wait(); }

@@ -14,6 +14,7 @@
 #include "graph_service/rules/rule_materializer.h"
 #include "graph_service/store/graph_store.h"
 #include "graph_service/store/rocksdb_graph_store.h"
+#include "graph_service/temporal/history_retention.h"
 
 namespace kg::graph {
 
@@ -36,6 +37,10 @@ struct GraphServerOptions {
   size_t memory_budget_bytes = RocksDbGraphStoreOptions().memory_budget_bytes;
   size_t term_cache_bytes = RocksDbGraphStoreOptions().term_cache_bytes;
   GraphServiceLimits limits;
+  // Retracted evidence older than this is purged from the history
+  // (HistoryRetention); InfiniteDuration keeps it all.
+  absl::Duration history_retention = absl::Hours(24 * 365);
+  absl::Duration history_purge_period = absl::Hours(1);
 };
 
 class GraphServer {
@@ -67,6 +72,7 @@ class GraphServer {
   std::unique_ptr<GraphServiceImpl> service_;
   std::unique_ptr<admin::GraphAdmin> admin_;
   std::unique_ptr<grpc::Server> server_;
+  std::unique_ptr<HistoryRetention> retention_;
   int port_ = 0;
   bool shut_down_ = false;
 };

@@ -15,6 +15,7 @@
 #include "clients/cli/graph_drawing.h"
 #include "clients/cli/graph_walk.h"
 #include "clients/cli/table.h"
+#include "common/iso_date.h"
 
 namespace kg::cli {
 namespace {
@@ -131,6 +132,12 @@ int RunStats(const CliEnv& env, const ParsedArgs&) {
   *env.out << absl::StrFormat(
       "facts %d\nevidence %d\ndocuments %d\nterms %d\n", response.facts(),
       response.evidence(), response.documents(), response.terms());
+  *env.out << "history " << response.history_records()
+           << " retracted evidence record(s), readable {as_of: T} from "
+           << (response.history_complete_from_micros() == 0
+                   ? std::string("the store's start")
+                   : FormatInstant(response.history_complete_from_micros()))
+           << "\n";
   if (response.has_memory()) {
     const kg::v1::StoreMemory& memory = response.memory();
     constexpr double kMiB = 1024.0 * 1024.0;

@@ -8,6 +8,7 @@
 #include "clients/cli/table.h"
 #include "clients/cli/triple_parser.h"
 #include "clients/cli/value_format.h"
+#include "common/iso_date.h"
 
 namespace kg::cli {
 namespace {
@@ -85,6 +86,11 @@ std::string EvidenceSource(const kg::v1::Evidence& evidence) {
                            evidence.document_id(), evidence.rule(),
                            evidence.premises_size());
   }
+  if (evidence.retracted_at_micros() != 0) {
+    return absl::StrFormat("[%s, retracted %s] %s", evidence.document_id(),
+                           FormatInstant(evidence.retracted_at_micros()),
+                           evidence.sentence());
+  }
   return absl::StrFormat("[%s] %s", evidence.document_id(), evidence.sentence());
 }
 
@@ -116,7 +122,12 @@ std::string RowToJson(const kg::v1::QueryRow& row, bool why) {
         absl::StrAppend(&out, first ? "" : ",", "{\"doc\":",
                         JsonString(evidence.document_id()),
                         ",\"sentence\":", JsonString(evidence.sentence()),
-                        ",\"rule\":", JsonString(evidence.rule()), "}");
+                        ",\"rule\":", JsonString(evidence.rule()));
+        if (evidence.retracted_at_micros() != 0) {
+          absl::StrAppend(&out, ",\"retracted_at\":",
+                          JsonString(FormatInstant(evidence.retracted_at_micros())));
+        }
+        out += "}";
         first = false;
       }
     }
