@@ -62,5 +62,16 @@ ask "Tobias Renwick's rank as reported up to the end of 2020" \
   '<Tobias Renwick> has_role ?rank {latest, reported_to: "2020-12-31"}'
 
 echo
+echo "== transaction time: a release replaced by its correction (examples/transaction_time/)"
+kg ingest --id=wigan-appeal - < examples/transaction_time/appeal_first.txt
+sleep 1
+before_correction="$(date -u +%Y-%m-%dT%H:%M:%S.%6NZ)"
+sleep 1
+kg ingest --id=wigan-appeal - < examples/transaction_time/appeal_corrected.txt
+ask "Who leads Operation Ferrule now?" '?p leads <Operation Ferrule>'
+ask "Who led it as the graph stood at $before_correction, before the correction?" \
+  "?p leads <Operation Ferrule> {as_of: \"$before_correction\"}"
+
+echo
 echo "== store statistics"
 kg stats

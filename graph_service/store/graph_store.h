@@ -254,7 +254,9 @@ class GraphStore {
       int64_t after_micros,
       const std::function<bool(const RetractedEvidence&)>& visit) const;
   // Drops the history records retracted before `before_micros` and moves
-  // complete_from_micros up to it (never down). Returns how many went.
+  // complete_from_micros up to the latest retraction it dropped (never
+  // down): reads as of any later instant did not need them. Returns how
+  // many went.
   virtual absl::StatusOr<uint64_t> PurgeHistory(int64_t before_micros);
 
   // Blocks until the write that returned WriteStats::sync_ticket `ticket`

@@ -740,9 +740,10 @@ absl::Status RocksDbGraphStore::ScanHistory(
 
 absl::StatusOr<uint64_t> RocksDbGraphStore::PurgeHistory(int64_t before_micros) {
   DisablePerfStats();
-  if (before_micros <= 0) return 0;
+  if (before_micros <= 0) return uint64_t{0};
   const std::string end = keys::EncodeU64(static_cast<uint64_t>(before_micros));
   uint64_t purged = 0;
+  uint64_t latest_purged = 0;  // retracted_at of the last record dropped
   {
     absl::MutexLock lock(&write_mu_);
     const rocksdb::ReadOptions ro;
@@ -752,6 +753,8 @@ absl::StatusOr<uint64_t> RocksDbGraphStore::PurgeHistory(int64_t before_micros) 
                                                  rocksdb::Slice(end)) < 0;
            it->Next()) {
         ++purged;
+        keys::ReadU64(absl::string_view(it->key().data(), it->key().size()),
+                      &latest_purged);
       }
       RETURN_IF_ERROR(FromRocksDb(it->status(), "history scan", options_.path));
     }
@@ -768,9 +771,9 @@ absl::StatusOr<uint64_t> RocksDbGraphStore::PurgeHistory(int64_t before_micros) 
                     : batch.Put(cfs_.metadata, keys::kHistoryCounter.data(),
                                 keys::EncodeU64(left));
     }
-    if (s.ok() && static_cast<uint64_t>(before_micros) > complete_from) {
+    if (s.ok() && latest_purged > complete_from) {
       s = batch.Put(cfs_.metadata, keys::kHistoryCompleteFromKey.data(),
-                    keys::EncodeU64(static_cast<uint64_t>(before_micros)));
+                    keys::EncodeU64(latest_purged));
     }
     rocksdb::WriteOptions wo;
     wo.sync = options_.sync_writes;

@@ -1,6 +1,7 @@
 #include "graph_service/store/memory/memory_graph_store.h"
 
 #include <algorithm>
+#include <iterator>
 #include <map>
 #include <set>
 #include <string>
@@ -553,8 +554,11 @@ absl::StatusOr<uint64_t> MemoryGraphStore::PurgeHistory(int64_t before_micros) {
         return r.evidence.retracted_at_micros() < t;
       });
   const uint64_t purged = static_cast<uint64_t>(end - history_.begin());
+  if (purged > 0) {
+    history_complete_from_ = std::max(
+        history_complete_from_, std::prev(end)->evidence.retracted_at_micros());
+  }
   history_.erase(history_.begin(), end);
-  history_complete_from_ = std::max(history_complete_from_, before_micros);
   return purged;
 }
 
