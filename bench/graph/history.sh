@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# Transaction time's cost (docs/time.md): a graph_server loads N statements
+# one document at a time, then every document is replaced by a new version
+# (another generator seed, same document ids), so the store keeps ~N
+# retracted records in its history. Prints JSON lines: the store's size
+# after each pass (server stopped, so the WAL is flushed into tables) and
+# the query p50/p99 per shape after the replace (current evidence only:
+# the normal query path). A query as of an instant before the replace reads
+# the whole history; its time (or refusal past the query memory budget) is
+# printed too.
+#
+# Run it with an older build to compare (e.g. from a git worktree):
+#   bench/graph/history.sh [--facts N] [--documents N] [--repeat N]
+#                          [--graph_server BIN] [--label NAME] [--work DIR]
+# A benchmark, not a test.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
+FACTS=1000000 DOCUMENTS=50000 ENTITIES=100000 REPEAT=3 SERVER_BIN="" LABEL=ours WORK=""
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --facts) FACTS="$2"; shift 2 ;;
+    --documents) DOCUMENTS="$2"; shift 2 ;;
+    --repeat) REPEAT="$2"; shift 2 ;;
+    --graph_server) SERVER_BIN="$2"; shift 2 ;;
+    --label) LABEL="$2"; shift 2 ;;
+    --work) WORK="$2"; shift 2 ;;
+    -h|--help) sed -n 2,15p "$0"; exit 0 ;;
+    *) echo "history.sh: unknown flag $1" >&2; exit 2 ;;
+  esac
+done
+cd "$ROOT"
+bazel build //bench/graph:gen_facts //bench/graph:graph_bench \
+  //graph_service:graph_server //clients/cli:kg >&2
+BIN="$ROOT/bazel-bin"
+[[ -n "$SERVER_BIN" ]] || SERVER_BIN="$BIN/graph_service/graph_server"
+[[ -n "$WORK" ]] || WORK="$(mktemp -d "${TMPDIR:-/tmp}/kg-bench-history.XXXXXX")"
+mkdir -p "$WORK/data"
+SERVER_PID=""
+trap '[[ -n "$SERVER_PID" ]] && kill "$SERVER_PID" 2>/dev/null; rm -rf "$WORK"' EXIT
+
+"$BIN/bench/graph/gen_facts" --facts="$FACTS" --documents="$DOCUMENTS" \
+  --entities="$ENTITIES" --seed=1 --out_dir="$WORK/data" >/dev/null
+DB="$WORK/db"
+
+start_server() {
+  local log="$WORK/server.log"
+  "$SERVER_BIN" --port=0 --db_path="$DB" --sync_writes=true \
+    --max_message_mb=256 --memory_budget_mb=1024 --term_cache_mb=256 \
+    >"$log" 2>&1 &
+  SERVER_PID=$!
+  local port=""
+  for _ in $(seq 1 300); do
+    port="$(sed -n 's/.*listening on [0-9.]*:\([0-9]*\).*/\1/p' "$log" | head -1)"
+    [[ -n "$port" ]] && break
+    kill -0 "$SERVER_PID" 2>/dev/null || { cat "$log" >&2; exit 1; }
+    sleep 0.1
+  done
+  [[ -n "$port" ]] || { echo "history.sh: server did not start" >&2; exit 1; }
+  ADDRESS="127.0.0.1:$port"
+}
+stop_server() {
+  kill -TERM "$SERVER_PID"
+  wait "$SERVER_PID" || true
+  SERVER_PID=""
+}
+store_size() {
+  printf '{"label":"%s","step":"%s","statements":%d,"store_bytes":%d}\n' \
+    "$LABEL" "$1" "$FACTS" "$(du -sb "$DB" | cut -f1)"
+}
+load() {  # one batch per document: each is a ReplaceDocument
+  "$BIN/bench/graph/graph_bench" --address="$ADDRESS" --label="${LABEL}_$1" \
+    --facts="$FACTS" --documents="$DOCUMENTS" --entities="$ENTITIES" \
+    --seed="$2" --mode=load --batch_facts=0
+}
+
+start_server
+load first_version 1
+stop_server
+store_size first_version
+start_server
+before_replace="$(date -u +%Y-%m-%dT%H:%M:%S.%6NZ)"
+load replaced 2
+stop_server
+store_size replaced
+start_server
+"$BIN/bench/graph/graph_bench" --address="$ADDRESS" --label="${LABEL}_after_replace" \
+  --mode=query --queries="$WORK/data/queries.tsv" --repeat="$REPEAT" \
+  --neighbourhood=false
+# One query as of before the replace: every history record is read.
+start_ns="$(date +%s%N)"
+if out="$("$BIN/clients/cli/kg" --graph_addr="$ADDRESS" --timeout=600s query \
+            --format=csv -n 5 "?s ?p ?o {as_of: \"$before_replace\"}" 2>&1)"; then
+  outcome=ok
+else
+  outcome="$(printf '%s' "$out" | tail -1 | tr -d '"\\' | cut -c1-200)"
+fi
+printf '{"label":"%s","step":"as_of_before_replace","ms":%d,"outcome":"%s"}\n' \
+  "$LABEL" $(( ($(date +%s%N) - start_ns) / 1000000 )) "$outcome"
+"$BIN/clients/cli/kg" --graph_addr="$ADDRESS" stats | sed -n 's/^history /{"label":"'"$LABEL"'","step":"history","text":"/p' | sed 's/$/"}/'
+stop_server
