@@ -126,5 +126,15 @@ TEST(EvidenceSourceTest, DerivedEvidenceNamesItsRule) {
             "explain)");
 }
 
+TEST(EvidenceSourceTest, EvidenceReadAsOfThePastSaysWhenItWasRetracted) {
+  kg::v1::Evidence old;
+  old.set_document_id("d1");
+  old.set_sentence("Insp Ann Lee leads Operation Alder.");
+  old.set_retracted_at_micros(1772357400000250);
+  EXPECT_EQ(EvidenceSource(old),
+            "[d1, retracted 2026-03-01T09:30:00.000250Z] Insp Ann Lee leads "
+            "Operation Alder.");
+}
+
 }  // namespace
 }  // namespace kg::cli

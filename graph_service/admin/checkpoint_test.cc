@@ -122,6 +122,18 @@ TEST(CheckpointTest, RestoredStoreMatchesTheOriginal) {
   auto store = OpenStore(restored);
   EXPECT_EQ(Dump(*store), before);
   EXPECT_EQ(store->GetStats()->facts, before.size());
+  // The history the delete kept (transaction time) comes along.
+  EXPECT_EQ(store->GetHistoryInfo()->records, 15u);
+  uint64_t history = 0;
+  ASSERT_TRUE(store
+                  ->ScanHistory(0,
+                                [&](const RetractedEvidence& r) {
+                                  EXPECT_EQ(r.evidence.document_id(), "doc-3");
+                                  ++history;
+                                  return true;
+                                })
+                  .ok());
+  EXPECT_EQ(history, 15u);
 }
 
 TEST(CheckpointTest, OnlineCheckpointHoldsEveryEarlierWrite) {
