@@ -11,12 +11,31 @@
 namespace kg::graph {
 namespace {
 
-// Rough bookkeeping costs of held state, in bytes.
-constexpr uint64_t kRowOverhead = 96;
-constexpr uint64_t kSetEntryOverhead = 40;
-constexpr uint64_t kValueOverhead = 48;
+// What malloc takes for an n-byte block (glibc: 8 bytes of header, 16-byte
+// granules, 32 at least).
+uint64_t HeapBlock(uint64_t n) {
+  if (n == 0) return 0;
+  return std::max<uint64_t>(32, (n + 8 + 15) / 16 * 16);
+}
+
+// A hash table entry of `slot` bytes costs its slot and control byte times
+// the table's slack: at most 7/8 full, doubling when it fills, and both
+// arrays alive while it rehashes (up to ~3.4 slots per entry at that
+// moment). Charged at the peak, so that the guard trips before the
+// allocation that would pass the budget, not after.
+uint64_t HashEntry(uint64_t slot) { return (slot + 1) * 7 / 2; }
 
 }  // namespace
+
+uint64_t ResultCollector::GroupBytes(size_t keys, size_t counts) {
+  using Slot = std::pair<const std::vector<TermId>, Group>;
+  return HashEntry(sizeof(Slot)) + HeapBlock(8 * keys) + HeapBlock(8 * counts) +
+         HeapBlock(sizeof(absl::flat_hash_set<TermId>) * counts);
+}
+
+uint64_t ResultCollector::SeenRowBytes(size_t columns) {
+  return HashEntry(sizeof(std::vector<uint64_t>)) + HeapBlock(8 * columns);
+}
 
 ResultCollector::ResultCollector(ResultSpec spec, TermDecoder* decoder,
                                  SupportFn support, RowSink* sink)
@@ -61,7 +80,7 @@ bool ResultCollector::Add(const std::vector<TermId>& binding,
     for (const auto& column : spec_.columns) {
       projected.push_back(binding[column.cell]);
     }
-    if (!Charge(kSetEntryOverhead + 8 * projected.size())) return false;
+    if (!Charge(SeenRowBytes(projected.size()))) return false;
     if (!seen_.insert(std::move(projected)).second) return true;
   }
   if (!spec_.order.empty()) {
@@ -86,8 +105,8 @@ bool ResultCollector::AddAggregate(const std::vector<TermId>& binding) {
     group.first_seen = groups_.size();
     group.counts.assign(spec_.counts.size(), 0);
     group.distinct.resize(spec_.counts.size());
-    if (!Charge(kRowOverhead + 16 * (spec_.group_variables.size() +
-                                     spec_.counts.size()))) {
+    if (!Charge(GroupBytes(spec_.group_variables.size(),
+                           spec_.counts.size()))) {
       return false;
     }
   }
@@ -103,7 +122,7 @@ bool ResultCollector::AddAggregate(const std::vector<TermId>& binding) {
       ++group.counts[i];
     } else if (group.distinct[i].insert(id).second) {
       ++group.counts[i];
-      if (!Charge(kSetEntryOverhead)) return false;
+      if (!Charge(HashEntry(sizeof(TermId)))) return false;
     }
   }
   return true;
@@ -112,17 +131,19 @@ bool ResultCollector::AddAggregate(const std::vector<TermId>& binding) {
 bool ResultCollector::Hold(std::vector<uint64_t> cells,
                            const std::vector<IdTriple>& matched) {
   HeldRow row;
-  uint64_t bytes = kRowOverhead + 8 * cells.size();
+  // held_ doubles as it grows: up to 3 HeldRows per row while it moves.
+  uint64_t bytes = 3 * sizeof(HeldRow) + HeapBlock(8 * cells.size()) +
+                   HeapBlock(sizeof(kg::v1::Value) * spec_.order.size());
   for (const ResultSpec::SortKey& key : spec_.order) {
     absl::StatusOr<kg::v1::Value> value = CellValue(cells, key.cell);
     if (!value.ok()) return Fail(value.status());
-    bytes += kValueOverhead + value->ByteSizeLong();
+    bytes += value->SpaceUsedLong();
     row.keys.push_back(*std::move(value));
   }
   row.cells = std::move(cells);
   if (spec_.with_support) {
     row.matched = matched;
-    bytes += sizeof(IdTriple) * matched.size();
+    bytes += HeapBlock(sizeof(IdTriple) * matched.size());
   }
   row.sequence = sequence_++;
   if (!Charge(bytes)) return false;

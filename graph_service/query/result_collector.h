@@ -77,6 +77,14 @@ class ResultCollector {
 
   absl::Status status() const { return status_; }
 
+  // What the memory guard charges for one COUNT/GROUP BY group of `keys`
+  // grouping variables and `counts` counts, and for one row held for
+  // de-duplication: the entry's hash-table slot at the table's peak (while
+  // it rehashes) plus its heap blocks, as glibc allocates them. Checked
+  // against the allocator in query_memory_test.
+  static uint64_t GroupBytes(size_t keys, size_t counts);
+  static uint64_t SeenRowBytes(size_t columns);
+
  private:
   struct HeldRow {
     std::vector<uint64_t> cells;
