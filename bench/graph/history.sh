@@ -12,11 +12,16 @@
 # Run it with an older build to compare (e.g. from a git worktree):
 #   bench/graph/history.sh [--facts N] [--documents N] [--repeat N]
 #                          [--graph_server BIN] [--label NAME] [--work DIR]
+#                          [--keep] [--settle SECONDS]
+# --keep leaves the store in DIR/db (for side-by-side query runs);
+# --settle idles the server that long before each size (default 30), so
+# that background compactions finish and the sizes compare.
 # A benchmark, not a test.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 FACTS=1000000 DOCUMENTS=50000 ENTITIES=100000 REPEAT=3 SERVER_BIN="" LABEL=ours WORK=""
+KEEP=0 SETTLE=30
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --facts) FACTS="$2"; shift 2 ;;
@@ -25,6 +30,8 @@ while [[ $# -gt 0 ]]; do
     --graph_server) SERVER_BIN="$2"; shift 2 ;;
     --label) LABEL="$2"; shift 2 ;;
     --work) WORK="$2"; shift 2 ;;
+    --keep) KEEP=1; shift ;;
+    --settle) SETTLE="$2"; shift 2 ;;
     -h|--help) sed -n 2,15p "$0"; exit 0 ;;
     *) echo "history.sh: unknown flag $1" >&2; exit 2 ;;
   esac
@@ -37,7 +44,11 @@ BIN="$ROOT/bazel-bin"
 [[ -n "$WORK" ]] || WORK="$(mktemp -d "${TMPDIR:-/tmp}/kg-bench-history.XXXXXX")"
 mkdir -p "$WORK/data"
 SERVER_PID=""
-trap '[[ -n "$SERVER_PID" ]] && kill "$SERVER_PID" 2>/dev/null; rm -rf "$WORK"' EXIT
+cleanup() {
+  if [[ -n "$SERVER_PID" ]]; then kill "$SERVER_PID" 2>/dev/null || true; fi
+  if [[ "$KEEP" == 0 ]]; then rm -rf "$WORK"; fi
+}
+trap cleanup EXIT
 
 "$BIN/bench/graph/gen_facts" --facts="$FACTS" --documents="$DOCUMENTS" \
   --entities="$ENTITIES" --seed=1 --out_dir="$WORK/data" >/dev/null
@@ -76,11 +87,13 @@ load() {  # one batch per document: each is a ReplaceDocument
 
 start_server
 load first_version 1
+sleep "$SETTLE"
 stop_server
 store_size first_version
 start_server
 before_replace="$(date -u +%Y-%m-%dT%H:%M:%S.%6NZ)"
 load replaced 2
+sleep "$SETTLE"
 stop_server
 store_size replaced
 start_server

@@ -22,6 +22,7 @@ export class Evidence {
   constructor({
     documentId, sentence = '', begin = 0, end = 0, rule = '', confidence = 1,
     byteBegin = 0, byteEnd = 0, ingestedAtMicros = 0n, premises = [], reportedDate = '',
+    retractedAtMicros = 0n,
   }) {
     Object.assign(this, { documentId, sentence, begin, end, rule, confidence, byteBegin, byteEnd });
     /** When the document reported the fact ('YYYY-MM-DD'), '' when unknown. */
@@ -29,6 +30,15 @@ export class Evidence {
     this.ingestedAtMicros = BigInt(ingestedAtMicros);
     this.ingestedAt = this.ingestedAtMicros
       ? new Date(Number(this.ingestedAtMicros / 1000n))
+      : null;
+    /**
+     * When a later write retracted this record (bigint micros and a Date):
+     * set only on evidence read with {as_of: T} from the graph's history;
+     * 0n / null for current evidence.
+     */
+    this.retractedAtMicros = BigInt(retractedAtMicros);
+    this.retractedAt = this.retractedAtMicros
+      ? new Date(Number(this.retractedAtMicros / 1000n))
       : null;
     this.premises = Object.freeze(premises.map((t) => Object.freeze([...t])));
     Object.freeze(this);
@@ -52,6 +62,7 @@ export class Evidence {
       ingestedAtMicros: message.ingestedAtMicros || '0',
       premises: (message.premises ?? []).map(tripleFromProto),
       reportedDate: message.reportedDate ?? '',
+      retractedAtMicros: message.retractedAtMicros || '0',
     });
   }
 
@@ -241,8 +252,17 @@ export class DeleteResult {
  * count.
  */
 export class Stats {
-  constructor({ facts, evidence, documents, terms, predicates }) {
+  constructor({
+    facts, evidence, documents, terms, predicates, historyRecords = 0,
+    historyCompleteFrom = null,
+  }) {
     Object.assign(this, { facts, evidence, documents, terms });
+    /**
+     * Retracted evidence records kept for {as_of: T} queries, and the Date
+     * from which such queries are exact (null: from the store's start).
+     */
+    this.historyRecords = historyRecords;
+    this.historyCompleteFrom = historyCompleteFrom;
     this.predicates = Object.freeze({ ...predicates });
     Object.freeze(this);
   }
@@ -254,6 +274,10 @@ export class Stats {
       documents: Number(message.documents),
       terms: Number(message.terms),
       predicates: Object.fromEntries(message.predicates.map((p) => [p.predicate, Number(p.facts)])),
+      historyRecords: Number(message.historyRecords ?? 0),
+      historyCompleteFrom: Number(message.historyCompleteFromMicros ?? 0)
+        ? new Date(Number(BigInt(message.historyCompleteFromMicros) / 1000n))
+        : null,
     });
   }
 }

@@ -60,4 +60,19 @@ describe('reported time against real servers', { skip }, () => {
     const then = await kg.query('<Esme Harrow> has_role ?r {latest, reported_to: "2020-12-31"}');
     assert.deepEqual(then.map((r) => String(r.get('r'))), ['Chief Inspector']);
   });
+
+  test('as_of reads the graph as it stood before a replace', async () => {
+    await kg.ingest('tarnside-note', 'Inspector Ivo Dane of Tarnside Police leads Operation Bracken.\n');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const before = new Date();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await kg.ingest('tarnside-note', 'Inspector Lia Venn of Tarnside Police leads Operation Bracken.\n');
+    const now = await kg.query('?p leads <Operation Bracken>');
+    assert.deepEqual(now.map((r) => String(r.get('p'))), ['Lia Venn']);
+    const then = await kg.query(`?p leads <Operation Bracken> {as_of: "${before.toISOString()}"}`,
+      { withEvidence: true });
+    assert.deepEqual(then.map((r) => String(r.get('p'))), ['Ivo Dane']);
+    assert.ok(then[0].evidence[0].retractedAt > before);
+    assert.ok((await kg.stats()).historyRecords > 0);
+  });
 });

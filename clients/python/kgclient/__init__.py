@@ -32,6 +32,7 @@ from kgclient.explore import (
     Derivation,
     DocumentInfo,
     Neighbourhood,
+    Path,
     PathHop,
     PlanStep,
     TimelineEntry,
@@ -43,8 +44,10 @@ from kgclient.models import (
     Fact,
     IngestResult,
     Row,
+    Rows,
     Stats,
 )
+from kgclient.frames import to_dataframe, to_networkx
 from kgclient.security import Security
 from kgclient.values import Entity, Text, Value, query_term
 
@@ -67,16 +70,20 @@ __all__ = [
     "KnowledgeGraph",
     "Neighbourhood",
     "NotFound",
+    "Path",
     "PathHop",
     "PlanStep",
     "ResourceExhausted",
     "Row",
+    "Rows",
     "Security",
     "Stats",
     "Text",
     "TimelineEntry",
     "Truncated",
     "Unavailable",
+    "to_dataframe",
+    "to_networkx",
     "Value",
     "query_term",
 ]

@@ -115,8 +115,9 @@ class KnowledgeGraph:
         with_evidence: bool = False,
         timeout: Optional[float] = None,
         allow_truncated: bool = False,
-    ) -> List[models.Row]:
-        """All rows answering ``pattern`` (docs/query-language.md).
+    ) -> models.Rows:
+        """All rows answering ``pattern`` (docs/query-language.md), as a list
+        with ``to_dataframe()``.
 
         ``limit`` caps the rows (0: the query's LIMIT, else the server's
         default, 10,000; never more than the server's ``--max_row_limit``).
@@ -125,7 +126,7 @@ class KnowledgeGraph:
         DeadlineExceeded, ResourceExhausted, Unavailable, and Truncated when
         a server row limit cut the answer (unless ``allow_truncated``).
         """
-        return list(
+        return models.Rows(
             self.iter_query(pattern, limit, with_evidence, timeout, allow_truncated)
         )
 
@@ -236,9 +237,10 @@ class KnowledgeGraph:
         predicates: Sequence[str] = (),
         timeout: Optional[float] = None,
         evidence_per_fact: int = 0,
-    ) -> List[explore.PathHop]:
+    ) -> explore.Path:
         """The shortest connection from entity ``source`` to ``target``, one
-        :class:`PathHop` per fact crossed (in either direction), each with
+        :class:`PathHop` per fact crossed (in either direction; a list with
+        ``to_networkx()``), each with
         at most ``evidence_per_fact`` evidence records (0: the server
         default, 20; a fact with more has ``evidence_truncated``); ``[]``
         when there is none within ``max_hops`` (0: the server default, 6).
@@ -256,7 +258,7 @@ class KnowledgeGraph:
         setattr(request, "from", str(source))
         request.to = str(target)
         response = self._call_graph(self._graph.FindPath, request, timeout)
-        return [explore.PathHop.from_proto(h) for h in response.hops]
+        return explore.Path(explore.PathHop.from_proto(h) for h in response.hops)
 
     def neighbourhood(
         self,

@@ -4,7 +4,7 @@ documents and query plans, with their conversion from ``kg.v1`` messages."""
 from __future__ import annotations
 
 import dataclasses
-from typing import Iterator, List, Tuple
+from typing import Any, Iterator, List, Tuple
 
 from kgclient import values
 from kgclient._proto import graph_pb2
@@ -36,6 +36,16 @@ class PathHop:
         return self.fact.subject if self.reversed else self.fact.value
 
 
+class Path(List[PathHop]):
+    """A path's hops, in order: a plain list, plus :meth:`to_networkx`."""
+
+    def to_networkx(self) -> Any:
+        """The hops' facts as a networkx MultiDiGraph (see :func:`kgclient.frames.to_networkx`)."""
+        from kgclient.frames import to_networkx
+
+        return to_networkx(self)
+
+
 @dataclasses.dataclass(frozen=True)
 class Neighbourhood:
     """Every fact within some hops of an entity, with evidence.
@@ -56,6 +66,12 @@ class Neighbourhood:
             tuple(Fact.from_proto(f) for f in message.facts),
             message.truncated,
         )
+
+    def to_networkx(self) -> Any:
+        """The facts as a networkx MultiDiGraph (see :func:`kgclient.frames.to_networkx`)."""
+        from kgclient.frames import to_networkx
+
+        return to_networkx(self)
 
     @property
     def entities(self) -> Tuple[values.Entity, ...]:

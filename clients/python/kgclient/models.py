@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime
 from collections.abc import Mapping
-from typing import Iterator, Optional, Sequence, Tuple
+from typing import Any, Iterator, List, Optional, Sequence, Tuple
 
 from kgclient import values
 from kgclient._proto import extractor_pb2, fact_pb2, graph_pb2
@@ -26,6 +26,15 @@ def triple_to_proto(
     plain ``str`` is text)."""
     return fact_pb2.Triple(
         subject=str(subject), predicate=predicate, value=values.to_proto(value)
+    )
+
+
+def _instant(micros: int) -> Optional[datetime.datetime]:
+    """A UTC datetime from microseconds since the epoch; None for 0 (unset)."""
+    if not micros:
+        return None
+    return datetime.datetime(1970, 1, 1, tzinfo=datetime.timezone.utc) + datetime.timedelta(
+        microseconds=micros
     )
 
 
@@ -56,6 +65,9 @@ class Evidence:
     premises: Tuple[Triple, ...] = ()
     # When the document reported the fact ("YYYY-MM-DD"), "" when unknown.
     reported_date: str = ""
+    # When a later write retracted this record (UTC): set only on evidence
+    # read with {as_of: T} from the graph's history; None for current evidence.
+    retracted_at: Optional[datetime.datetime] = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "premises", tuple(tuple(t) for t in self.premises))
@@ -67,11 +79,6 @@ class Evidence:
 
     @classmethod
     def from_proto(cls, message: fact_pb2.Evidence) -> "Evidence":
-        ingested_at = None
-        if message.ingested_at_micros:
-            ingested_at = datetime.datetime(
-                1970, 1, 1, tzinfo=datetime.timezone.utc
-            ) + datetime.timedelta(microseconds=message.ingested_at_micros)
         return cls(
             document_id=message.document_id,
             sentence=message.sentence,
@@ -81,9 +88,10 @@ class Evidence:
             confidence=float(f"{message.confidence:.7g}"),
             byte_begin=message.byte_begin,
             byte_end=message.byte_end,
-            ingested_at=ingested_at,
+            ingested_at=_instant(message.ingested_at_micros),
             premises=tuple(triple_from_proto(t) for t in message.premises),
             reported_date=message.reported_date,
+            retracted_at=_instant(message.retracted_at_micros),
         )
 
     def to_proto(self) -> fact_pb2.Evidence:
@@ -196,6 +204,17 @@ class Row(Mapping[str, values.Value]):
         return f"Row({inner})"
 
 
+class Rows(List[Row]):
+    """A query's rows, in the order the server sent them: a plain list, plus
+    :meth:`to_dataframe`."""
+
+    def to_dataframe(self) -> Any:
+        """A pandas DataFrame of the rows (see :func:`kgclient.frames.to_dataframe`)."""
+        from kgclient.frames import to_dataframe
+
+        return to_dataframe(self)
+
+
 @dataclasses.dataclass(frozen=True)
 class IngestResult:
     """The graph's acknowledgement of one document's (or one batch's) facts.
@@ -281,6 +300,10 @@ class Stats:
     documents: int
     terms: int
     predicates: Mapping[str, int]
+    # Retracted evidence records kept for {as_of: T} queries, and the instant
+    # from which such queries are exact (None: from the store's start).
+    history_records: int = 0
+    history_complete_from: Optional[datetime.datetime] = None
 
     @classmethod
     def from_proto(cls, message: graph_pb2.GetStatsResponse) -> "Stats":
@@ -290,4 +313,6 @@ class Stats:
             documents=message.documents,
             terms=message.terms,
             predicates={p.predicate: p.facts for p in message.predicates},
+            history_records=message.history_records,
+            history_complete_from=_instant(message.history_complete_from_micros),
         )

@@ -65,6 +65,24 @@ class Text(_TypedStr):
 Value = Union[Entity, Text, int, decimal.Decimal, datetime.date]
 
 
+def kind_of(value: Value) -> str:
+    """The kind of a value as the wire names it: "entity", "text",
+    "integer", "decimal" or "date"."""
+    if isinstance(value, Entity):
+        return "entity"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, bool):
+        raise TypeError("bool is not a kg value")
+    if isinstance(value, int):
+        return "integer"
+    if isinstance(value, decimal.Decimal):
+        return "decimal"
+    if isinstance(value, datetime.date):
+        return "date"
+    raise TypeError(f"{type(value).__name__} is not a kg value")
+
+
 def from_proto(value: fact_pb2.Value) -> Value:
     """Converts a ``kg.v1.Value`` to its Python form.
 

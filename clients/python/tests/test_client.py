@@ -11,13 +11,17 @@ from __future__ import annotations
 
 import datetime
 import decimal
+import os
 import pathlib
 import socket
 import sys
 import tempfile
 import unittest
 
-sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1]))
+# The kgclient in this checkout, unless testing an installed one
+# (run_tests.sh sets KG_TEST_INSTALLED after pip install).
+if not os.environ.get("KG_TEST_INSTALLED"):
+    sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1]))
 
 import grpc  # noqa: E402
 

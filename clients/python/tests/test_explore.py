@@ -10,11 +10,15 @@ tests of test_client.py when the binaries are not built.
 
 from __future__ import annotations
 
+import os
 import pathlib
 import sys
 import unittest
 
-sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1]))
+# The kgclient in this checkout, unless testing an installed one
+# (run_tests.sh sets KG_TEST_INSTALLED after pip install).
+if not os.environ.get("KG_TEST_INSTALLED"):
+    sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1]))
 
 import grpc  # noqa: E402
 

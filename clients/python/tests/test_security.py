@@ -14,7 +14,10 @@ import tempfile
 import unittest
 from unittest import mock
 
-sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1]))
+# The kgclient in this checkout, unless testing an installed one
+# (run_tests.sh sets KG_TEST_INSTALLED after pip install).
+if not os.environ.get("KG_TEST_INSTALLED"):
+    sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1]))
 
 import servers  # noqa: E402
 from kgclient import KnowledgeGraph, Security, Unavailable  # noqa: E402

@@ -6,11 +6,17 @@ ranks. Skipped like the other server tests when the binaries are not built.
 
 from __future__ import annotations
 
+import datetime
+import os
 import pathlib
 import sys
+import time
 import unittest
 
-sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1]))
+# The kgclient in this checkout, unless testing an installed one
+# (run_tests.sh sets KG_TEST_INSTALLED after pip install).
+if not os.environ.get("KG_TEST_INSTALLED"):
+    sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1]))
 
 import servers  # noqa: E402
 from kgclient import Entity, KnowledgeGraph, NotFound, Text  # noqa: E402
@@ -73,6 +79,25 @@ class TimeTest(unittest.TestCase):
         self.assertEqual([r["r"] for r in latest], [Text("Superintendent")])
         then = self.kg.query('<Wren Alcott> has_role ?r {latest, reported_to: "2020-12-31"}')
         self.assertEqual([r["r"] for r in then], [Text("Chief Inspector")])
+
+    def test_as_of_reads_the_graph_before_a_replace(self) -> None:
+        self.kg.ingest("fellside-note", "Inspector Ola Brand of Fellside Police leads Operation Gorse.")
+        time.sleep(0.05)
+        before = datetime.datetime.now(datetime.timezone.utc)
+        time.sleep(0.05)
+        self.kg.ingest("fellside-note", "Inspector Kit Marlow of Fellside Police leads Operation Gorse.")
+        now = self.kg.query("?p leads <Operation Gorse>")
+        self.assertEqual([r["p"] for r in now], [Entity("Kit Marlow")])
+        instant = before.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+        then = self.kg.query(
+            f'?p leads <Operation Gorse> {{as_of: "{instant}"}}', with_evidence=True
+        )
+        self.assertEqual([r["p"] for r in then], [Entity("Ola Brand")])
+        retracted = then[0].evidence[0].retracted_at
+        self.assertIsNotNone(retracted)
+        assert retracted is not None
+        self.assertGreater(retracted, before)
+        self.assertGreater(self.kg.stats().history_records, 0)
 
 
 if __name__ == "__main__":
