@@ -55,10 +55,21 @@ bool IsValidUtf8(absl::string_view s) {
   return true;
 }
 
-absl::Status CheckName(absl::string_view field, absl::string_view s) {
+// Checks a size limit (graph_store.h); the message names the field, its
+// size and the limit.
+absl::Status CheckSize(absl::string_view field, absl::string_view s,
+                       size_t limit) {
+  if (s.size() <= limit) return absl::OkStatus();
+  return absl::InvalidArgumentError(absl::StrCat(
+      field, " is ", s.size(), " bytes, over the limit of ", limit));
+}
+
+absl::Status CheckName(absl::string_view field, absl::string_view s,
+                       size_t limit = kMaxNameBytes) {
   if (s.empty()) {
     return absl::InvalidArgumentError(absl::StrCat(field, " is empty"));
   }
+  RETURN_IF_ERROR(CheckSize(field, s, limit));
   if (!IsValidUtf8(s)) {
     return absl::InvalidArgumentError(absl::StrCat(field, " is not valid UTF-8"));
   }
@@ -100,10 +111,11 @@ absl::Status CheckValue(const kg::v1::Value& v) {
     case kg::v1::Value::kEntity:
       return CheckName("value.entity", v.entity());
     case kg::v1::Value::kText:
-      return CheckName("value.text", v.text());
+      return CheckName("value.text", v.text(), kMaxTextValueBytes);
     case kg::v1::Value::kInteger:
       return absl::OkStatus();
     case kg::v1::Value::kDecimal:
+      RETURN_IF_ERROR(CheckSize("value.decimal", v.decimal(), kMaxNameBytes));
       if (!IsPlainDecimal(v.decimal())) {
         return absl::InvalidArgumentError(absl::StrCat(
             "value.decimal \"", v.decimal(), "\" is not in plain notation"));
@@ -124,6 +136,8 @@ absl::Status CheckValue(const kg::v1::Value& v) {
 absl::Status CheckEvidence(int index, const kg::v1::Evidence& e) {
   const std::string field = absl::StrCat("evidence[", index, "]");
   RETURN_IF_ERROR(CheckName(field + ".document_id", e.document_id()));
+  RETURN_IF_ERROR(CheckSize(field + ".sentence", e.sentence(), kMaxSentenceBytes));
+  RETURN_IF_ERROR(CheckSize(field + ".rule", e.rule(), kMaxPredicateBytes));
   if (!IsValidUtf8(e.sentence()) || !IsValidUtf8(e.rule())) {
     return absl::InvalidArgumentError(
         absl::StrCat(field, ".sentence or .rule is not valid UTF-8"));
@@ -188,7 +202,7 @@ uint32_t CountDistinctFacts(const std::vector<kg::v1::Fact>& facts, size_t n) {
 
 absl::Status ValidateFact(const kg::v1::Fact& fact) {
   RETURN_IF_ERROR(CheckName("subject", fact.subject()));
-  RETURN_IF_ERROR(CheckName("predicate", fact.predicate()));
+  RETURN_IF_ERROR(CheckName("predicate", fact.predicate(), kMaxPredicateBytes));
   if (!IsLowerSnakeCase(fact.predicate())) {
     return absl::InvalidArgumentError(absl::StrCat(
         "predicate \"", fact.predicate(), "\" is not lower_snake_case"));

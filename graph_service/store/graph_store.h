@@ -275,10 +275,19 @@ class GraphStore {
 uint32_t CountDistinctFacts(const std::vector<kg::v1::Fact>& facts,
                             size_t n = SIZE_MAX);
 
+// Size limits of what the store accepts (docs/bad_input.md): far above any
+// real name, quotation or sentence, low enough that no single fact can make
+// an answer or a write batch unmanageable.
+inline constexpr size_t kMaxNameBytes = 4096;          // subject, entity, document id
+inline constexpr size_t kMaxPredicateBytes = 256;      // predicate, rule
+inline constexpr size_t kMaxTextValueBytes = 64 << 10;  // a text value (a quotation)
+inline constexpr size_t kMaxSentenceBytes = 1 << 20;    // an evidence sentence
+
 // Checks a fact as the store will accept it: subject and predicate
 // non-empty valid UTF-8, predicate lower_snake_case, value set (decimal in
 // plain notation, date YYYY-MM-DD), at least one evidence record, every
-// confidence in (0, 1]. InvalidArgument with a message naming the field.
+// confidence in (0, 1], every field within the size limits above.
+// InvalidArgument with a message naming the field (and size and limit).
 absl::Status ValidateFact(const kg::v1::Fact& fact);
 
 }  // namespace kg::graph

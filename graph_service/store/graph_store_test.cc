@@ -3,6 +3,7 @@
 #include <cmath>
 #include <string>
 
+#include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "kg/v1/fact.pb.h"
@@ -124,6 +125,40 @@ TEST(ValidateFactTest, RejectsBadEvidence) {
   h.mutable_evidence(1)->set_byte_begin(40);
   h.mutable_evidence(1)->set_byte_end(10);
   ExpectInvalid(h, "evidence[1]");
+}
+
+TEST(ValidateFactTest, EveryFieldHasASizeLimitAtItsEdge) {
+  struct Case {
+    const char* field;
+    size_t limit;
+    void (*set)(kg::v1::Fact*, const std::string&);
+  };
+  const Case cases[] = {
+      {"subject", kMaxNameBytes,
+       [](kg::v1::Fact* f, const std::string& s) { f->set_subject(s); }},
+      {"value.entity", kMaxNameBytes,
+       [](kg::v1::Fact* f, const std::string& s) { f->mutable_value()->set_entity(s); }},
+      {"value.text", kMaxTextValueBytes,
+       [](kg::v1::Fact* f, const std::string& s) { f->mutable_value()->set_text(s); }},
+      {"evidence[0].document_id", kMaxNameBytes,
+       [](kg::v1::Fact* f, const std::string& s) {
+         f->mutable_evidence(0)->set_document_id(s);
+       }},
+      {"evidence[0].sentence", kMaxSentenceBytes,
+       [](kg::v1::Fact* f, const std::string& s) { f->mutable_evidence(0)->set_sentence(s); }},
+      {"evidence[0].rule", kMaxPredicateBytes,
+       [](kg::v1::Fact* f, const std::string& s) { f->mutable_evidence(0)->set_rule(s); }},
+      {"predicate", kMaxPredicateBytes,
+       [](kg::v1::Fact* f, const std::string& s) { f->set_predicate(s); }},
+  };
+  for (const Case& c : cases) {
+    kg::v1::Fact f = GoodFact();
+    c.set(&f, std::string(c.limit, 'a'));
+    EXPECT_TRUE(ValidateFact(f).ok()) << c.field;
+    c.set(&f, std::string(c.limit + 1, 'a'));
+    ExpectInvalid(f, absl::StrCat(c.field, " is ", c.limit + 1,
+                                  " bytes, over the limit of ", c.limit));
+  }
 }
 
 }  // namespace
