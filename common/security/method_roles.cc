@@ -9,6 +9,8 @@ namespace {
 const absl::flat_hash_map<absl::string_view, Role>& MethodTable() {
   static const auto* table = new absl::flat_hash_map<absl::string_view, Role>{
       {"/kg.v1.GraphService/Query", Role::kReader},
+      {"/kg.v1.GraphService/QueryBatches", Role::kReader},
+      {"/kg.v1.GraphService/Conflicts", Role::kReader},
       {"/kg.v1.GraphService/GetEntity", Role::kReader},
       {"/kg.v1.GraphService/GetStats", Role::kReader},
       {"/kg.v1.GraphService/ListDocuments", Role::kReader},

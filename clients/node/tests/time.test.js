@@ -62,11 +62,11 @@ describe('reported time against real servers', { skip }, () => {
   });
 
   test('as_of reads the graph as it stood before a replace', async () => {
-    await kg.ingest('tarnside-note', 'Inspector Ivo Dane of Tarnside Police leads Operation Bracken.\n');
+    await kg.ingest('tarnside-note', 'Inspector Ivo Dane, who leads Operation Bracken, said patrols would continue.\n');
     await new Promise((resolve) => setTimeout(resolve, 50));
     const before = new Date();
     await new Promise((resolve) => setTimeout(resolve, 50));
-    await kg.ingest('tarnside-note', 'Inspector Lia Venn of Tarnside Police leads Operation Bracken.\n');
+    await kg.ingest('tarnside-note', 'Inspector Lia Venn, who leads Operation Bracken, said patrols would continue.\n');
     const now = await kg.query('?p leads <Operation Bracken>');
     assert.deepEqual(now.map((r) => String(r.get('p'))), ['Lia Venn']);
     const then = await kg.query(`?p leads <Operation Bracken> {as_of: "${before.toISOString()}"}`,

@@ -81,11 +81,11 @@ class TimeTest(unittest.TestCase):
         self.assertEqual([r["r"] for r in then], [Text("Chief Inspector")])
 
     def test_as_of_reads_the_graph_before_a_replace(self) -> None:
-        self.kg.ingest("fellside-note", "Inspector Ola Brand of Fellside Police leads Operation Gorse.")
+        self.kg.ingest("fellside-note", "Inspector Ola Brand, who leads Operation Gorse, said patrols would continue.")
         time.sleep(0.05)
         before = datetime.datetime.now(datetime.timezone.utc)
         time.sleep(0.05)
-        self.kg.ingest("fellside-note", "Inspector Kit Marlow of Fellside Police leads Operation Gorse.")
+        self.kg.ingest("fellside-note", "Inspector Kit Marlow, who leads Operation Gorse, said patrols would continue.")
         now = self.kg.query("?p leads <Operation Gorse>")
         self.assertEqual([r["p"] for r in now], [Entity("Kit Marlow")])
         instant = before.strftime("%Y-%m-%dT%H:%M:%S.%fZ")

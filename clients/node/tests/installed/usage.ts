@@ -20,7 +20,7 @@ const reader = new KnowledgeGraph({
   graphAddress, extractorAddress, timeoutMs: 20_000, security: new Security({ tlsCa, token: readerToken }),
 });
 
-const text = 'Inspector Noor Hale of Lowmarsh Police leads Operation Sedge, which targets burglary.\n';
+const text = 'Inspector Noor Hale, who leads Operation Sedge, said burglary in Lowmarsh had fallen.\n';
 const ingested = await writer.ingest('lowmarsh-note', text, { published: '2025-04-02' });
 assert.ok(ingested.facts.length > 0, 'the extractor found facts');
 
