@@ -8,6 +8,7 @@ PACKAGES=(
   libgrpc++-dev protobuf-compiler-grpc protobuf-compiler libprotobuf-dev
   librocksdb-dev libabsl-dev libgtest-dev libgmock-dev libbenchmark-dev
   pkg-config python3 python3-grpcio python3-protobuf
+  python3-venv python3-pip python3-setuptools mypy python3-pandas python3-networkx
   graphviz
   clang libclang-rt-14-dev
 )
