@@ -54,26 +54,11 @@ trap cleanup EXIT
   --entities="$ENTITIES" --seed=1 --out_dir="$WORK/data" >/dev/null
 DB="$WORK/db"
 
+# shellcheck source=bench/graph/server_control.sh
+source "$ROOT/bench/graph/server_control.sh"
 start_server() {
-  local log="$WORK/server.log"
-  "$SERVER_BIN" --port=0 --db_path="$DB" --sync_writes=true \
-    --max_message_mb=256 --memory_budget_mb=1024 --term_cache_mb=256 \
-    >"$log" 2>&1 &
-  SERVER_PID=$!
-  local port=""
-  for _ in $(seq 1 300); do
-    port="$(sed -n 's/.*listening on [0-9.]*:\([0-9]*\).*/\1/p' "$log" | head -1)"
-    [[ -n "$port" ]] && break
-    kill -0 "$SERVER_PID" 2>/dev/null || { cat "$log" >&2; exit 1; }
-    sleep 0.1
-  done
-  [[ -n "$port" ]] || { echo "history.sh: server did not start" >&2; exit 1; }
-  ADDRESS="127.0.0.1:$port"
-}
-stop_server() {
-  kill -TERM "$SERVER_PID"
-  wait "$SERVER_PID" || true
-  SERVER_PID=""
+  launch_graph_server "$WORK/server.log" "$DB" --max_message_mb=256 \
+    --memory_budget_mb=1024 --term_cache_mb=256
 }
 # The store's size once reopened: opening deletes the table files that
 # compactions made obsolete, which a stopped server may have left behind

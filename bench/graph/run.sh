@@ -79,28 +79,12 @@ record() { tee -a "$RESULTS"; }
 # Oxigraph here is all in memory); an older server without the flags gets
 # its own defaults ($SERVER_FLAGS).
 SERVER_FLAGS="${SERVER_FLAGS---memory_budget_mb=1024 --term_cache_mb=256}"
+# shellcheck source=bench/graph/server_control.sh
+source "$ROOT/bench/graph/server_control.sh"
 start_server() {
-  local log="$WORK/server.$(basename "$1").log"
   # shellcheck disable=SC2086
-  "$SERVER_BIN" --port=0 --db_path="$1" \
-    --sync_writes=true --max_message_mb=256 --bulk_chunk_facts="$BULK_CHUNK" \
-    $SERVER_FLAGS >"$log" 2>&1 &
-  SERVER_PID=$!
-  local port=""
-  for _ in $(seq 1 300); do
-    port="$(sed -n 's/.*listening on [0-9.]*:\([0-9]*\).*/\1/p' "$log" | head -1)"
-    [[ -n "$port" ]] && break
-    kill -0 "$SERVER_PID" 2>/dev/null || { cat "$log" >&2; exit 1; }
-    sleep 0.1
-  done
-  [[ -n "$port" ]] || { echo "run.sh: server did not start" >&2; exit 1; }
-  ADDRESS="127.0.0.1:$port"
-}
-
-stop_server() {
-  kill -TERM "$SERVER_PID"
-  wait "$SERVER_PID" || true
-  SERVER_PID=""
+  launch_graph_server "$WORK/server.$(basename "$1").log" "$1" \
+    --max_message_mb=256 --bulk_chunk_facts="$BULK_CHUNK" $SERVER_FLAGS
 }
 
 # ours LABEL FACTS DOCUMENTS DATA_DIR: bulk-loads a server, runs the

@@ -3,6 +3,7 @@
 // as of an instant are tested on both stores in
 // graph_service/temporal/as_of_view_test.cc.
 #include <cstdlib>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -69,9 +70,11 @@ class RocksDbHistoryTest : public ::testing::Test {
     store_ = std::move(*store);
   }
 
-  // Rewrites the closed store as schema 1 left it: no history CF, no
-  // history counters, the old version string.
-  void DowngradeToSchema1() {
+  // Closes the store and calls `edit` on each column family of the raw
+  // database under it.
+  void EditRawDb(
+      const std::function<void(rocksdb::DB*, rocksdb::ColumnFamilyHandle*)>&
+          edit) {
     store_.reset();
     std::vector<std::string> names;
     ASSERT_TRUE(
@@ -85,20 +88,30 @@ class RocksDbHistoryTest : public ::testing::Test {
     ASSERT_TRUE(
         rocksdb::DB::Open(rocksdb::DBOptions(), path_, families, &handles, &raw)
             .ok());
-    for (rocksdb::ColumnFamilyHandle* h : handles) {
-      if (h->GetName() == "history") {
-        ASSERT_TRUE(raw->DropColumnFamily(h).ok());
-      } else if (h->GetName() == "metadata") {
-        ASSERT_TRUE(
-            raw->Put(rocksdb::WriteOptions(), h, "schema", "kg-rocksdb-graph-store/1")
-                .ok());
-        ASSERT_TRUE(raw->Delete(rocksdb::WriteOptions(), h, "count/history").ok());
-      }
-    }
+    for (rocksdb::ColumnFamilyHandle* h : handles) edit(raw, h);
     for (rocksdb::ColumnFamilyHandle* h : handles) {
       ASSERT_TRUE(raw->DestroyColumnFamilyHandle(h).ok());
     }
     delete raw;
+  }
+
+  static void PutSchema(rocksdb::DB* db, rocksdb::ColumnFamilyHandle* h,
+                        const std::string& version) {
+    if (h->GetName() != "metadata") return;
+    ASSERT_TRUE(db->Put(rocksdb::WriteOptions(), h, "schema", version).ok());
+  }
+
+  // Rewrites the closed store as schema 1 left it: no history CF, no
+  // history counters, the old version string.
+  void DowngradeToSchema1() {
+    EditRawDb([](rocksdb::DB* db, rocksdb::ColumnFamilyHandle* h) {
+      if (h->GetName() == "history") {
+        ASSERT_TRUE(db->DropColumnFamily(h).ok());
+      } else if (h->GetName() == "metadata") {
+        PutSchema(db, h, "kg-rocksdb-graph-store/1");
+        ASSERT_TRUE(db->Delete(rocksdb::WriteOptions(), h, "count/history").ok());
+      }
+    });
   }
 
   std::string path_;
@@ -176,30 +189,9 @@ TEST_F(RocksDbHistoryTest, SchemaOneStoreIsMigratedOnOpen) {
 }
 
 TEST_F(RocksDbHistoryTest, UnknownSchemaIsRefusedByName) {
-  store_.reset();
-  {
-    std::vector<std::string> names;
-    ASSERT_TRUE(
-        rocksdb::DB::ListColumnFamilies(rocksdb::DBOptions(), path_, &names).ok());
-    std::vector<rocksdb::ColumnFamilyDescriptor> families;
-    for (const std::string& name : names) {
-      families.emplace_back(name, rocksdb::ColumnFamilyOptions());
-    }
-    std::vector<rocksdb::ColumnFamilyHandle*> handles;
-    rocksdb::DB* raw = nullptr;
-    ASSERT_TRUE(
-        rocksdb::DB::Open(rocksdb::DBOptions(), path_, families, &handles, &raw)
-            .ok());
-    for (rocksdb::ColumnFamilyHandle* h : handles) {
-      if (h->GetName() == "metadata") {
-        ASSERT_TRUE(raw->Put(rocksdb::WriteOptions(), h, "schema",
-                             "kg-rocksdb-graph-store/9")
-                        .ok());
-      }
-      ASSERT_TRUE(raw->DestroyColumnFamilyHandle(h).ok());
-    }
-    delete raw;
-  }
+  EditRawDb([](rocksdb::DB* db, rocksdb::ColumnFamilyHandle* h) {
+    PutSchema(db, h, "kg-rocksdb-graph-store/9");
+  });
   RocksDbGraphStoreOptions options;
   options.path = path_;
   absl::StatusOr<std::unique_ptr<RocksDbGraphStore>> store =
