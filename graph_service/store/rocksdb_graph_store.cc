@@ -659,12 +659,9 @@ absl::StatusOr<StoreStats> RocksDbGraphStore::ReadStats(
                    rocksdb_util::GetCounter(cfs_, ro, keys::kDocumentsCounter));
   ASSIGN_OR_RETURN(stats.terms,
                    rocksdb_util::GetCounter(cfs_, ro, keys::kTermsCounter));
-  ASSIGN_OR_RETURN(stats.history_records,
-                   rocksdb_util::GetCounter(cfs_, ro, keys::kHistoryCounter));
-  ASSIGN_OR_RETURN(uint64_t complete_from,
-                   rocksdb_util::GetCounter(cfs_, ro,
-                                            keys::kHistoryCompleteFromKey));
-  stats.history_complete_from_micros = static_cast<int64_t>(complete_from);
+  ASSIGN_OR_RETURN(const HistoryInfo history, ReadHistoryCounters(ro));
+  stats.history_records = history.records;
+  stats.history_complete_from_micros = history.complete_from_micros;
   std::vector<std::pair<TermId, uint64_t>> counts;
   bool well_formed = true;
   RETURN_IF_ERROR(rocksdb_util::ScanPrefix(
@@ -690,22 +687,26 @@ absl::StatusOr<StoreStats> RocksDbGraphStore::ReadStats(
   return stats;
 }
 
+absl::StatusOr<HistoryInfo> RocksDbGraphStore::ReadHistoryCounters(
+    const rocksdb::ReadOptions& ro) const {
+  HistoryInfo info;
+  ASSIGN_OR_RETURN(info.records,
+                   rocksdb_util::GetCounter(cfs_, ro, keys::kHistoryCounter));
+  ASSIGN_OR_RETURN(uint64_t complete_from,
+                   rocksdb_util::GetCounter(cfs_, ro,
+                                            keys::kHistoryCompleteFromKey));
+  info.complete_from_micros = static_cast<int64_t>(complete_from);
+  return info;
+}
+
 absl::StatusOr<HistoryInfo> RocksDbGraphStore::GetHistoryInfo() const {
   DisablePerfStats();
   const rocksdb::Snapshot* snapshot = db_->GetSnapshot();
   rocksdb::ReadOptions ro;
   ro.snapshot = snapshot;
-  HistoryInfo info;
-  absl::StatusOr<uint64_t> records =
-      rocksdb_util::GetCounter(cfs_, ro, keys::kHistoryCounter);
-  absl::StatusOr<uint64_t> complete_from =
-      rocksdb_util::GetCounter(cfs_, ro, keys::kHistoryCompleteFromKey);
+  absl::StatusOr<HistoryInfo> info = ReadHistoryCounters(ro);
   db_->ReleaseSnapshot(snapshot);
-  RETURN_IF_ERROR(records.status());
-  RETURN_IF_ERROR(complete_from.status());
-  info.records = *records;
-  info.complete_from_micros = static_cast<int64_t>(*complete_from);
-  info.last_write_micros = last_write_micros_.load();
+  if (info.ok()) info->last_write_micros = last_write_micros_.load();
   return info;
 }
 
@@ -758,11 +759,13 @@ absl::StatusOr<uint64_t> RocksDbGraphStore::PurgeHistory(int64_t before_micros) 
       }
       RETURN_IF_ERROR(FromRocksDb(it->status(), "history scan", options_.path));
     }
-    ASSIGN_OR_RETURN(uint64_t records,
-                     rocksdb_util::GetCounter(cfs_, ro, keys::kHistoryCounter));
-    ASSIGN_OR_RETURN(uint64_t complete_from,
-                     rocksdb_util::GetCounter(cfs_, ro,
-                                              keys::kHistoryCompleteFromKey));
+    // Nothing older: no range tombstone, no synced write (the retention
+    // thread asks every period).
+    if (purged == 0) return purged;
+    ASSIGN_OR_RETURN(const HistoryInfo history, ReadHistoryCounters(ro));
+    const uint64_t records = history.records;
+    const uint64_t complete_from =
+        static_cast<uint64_t>(history.complete_from_micros);
     rocksdb::WriteBatch batch;
     rocksdb::Status s = batch.DeleteRange(cfs_.history, "", rocksdb::Slice(end));
     const uint64_t left = records > purged ? records - purged : 0;
@@ -780,14 +783,12 @@ absl::StatusOr<uint64_t> RocksDbGraphStore::PurgeHistory(int64_t before_micros) 
     if (s.ok()) s = db_->Write(wo, &batch);
     RETURN_IF_ERROR(FromRocksDb(s, "history purge", options_.path));
   }
-  if (purged > 0) {
-    // Reclaims the space now rather than whenever compaction reaches it.
-    const rocksdb::Slice end_slice = rocksdb::Slice(end);
-    RETURN_IF_ERROR(FromRocksDb(
-        db_->CompactRange(rocksdb::CompactRangeOptions(), cfs_.history, nullptr,
-                          &end_slice),
-        "history compaction", options_.path));
-  }
+  // Reclaims the space now rather than whenever compaction reaches it.
+  const rocksdb::Slice end_slice = rocksdb::Slice(end);
+  RETURN_IF_ERROR(FromRocksDb(
+      db_->CompactRange(rocksdb::CompactRangeOptions(), cfs_.history, nullptr,
+                        &end_slice),
+      "history compaction", options_.path));
   return purged;
 }
 

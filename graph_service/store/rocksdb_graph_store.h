@@ -255,6 +255,9 @@ class RocksDbGraphStore final : public GraphStore {
   // Waits for the ticket unless the caller asked to defer (defer_sync).
   absl::StatusOr<WriteStats> Finish(WriteStats stats);
   absl::Status MigrateFromSchema1();
+  // The history's record count and horizon (last_write_micros unset).
+  absl::StatusOr<HistoryInfo> ReadHistoryCounters(
+      const rocksdb::ReadOptions& ro) const;
   // The time of a write under the writer lock: now, but strictly after the
   // previous one, so that one record's history keys never collide.
   int64_t NextTxnMicros() ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
